@@ -1,6 +1,7 @@
 package dev.switchboard.contract.model;
 
 import dev.switchboard.contract.Position;
+import java.util.List;
 
 /** A named type of the contract: a message (record) or an enum. */
 public sealed interface TypeDefinition permits MessageType, EnumType {
@@ -9,6 +10,9 @@ public sealed interface TypeDefinition permits MessageType, EnumType {
 
     /** Documentation from the contract, or null. */
     String doc();
+
+    /** Tags (or enum numbers) that must never be used again, e.g. those of deleted fields. */
+    List<TagRange> reserved();
 
     Position position();
 }

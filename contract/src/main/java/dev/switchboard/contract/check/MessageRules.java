@@ -1,0 +1,96 @@
+package dev.switchboard.contract.check;
+
+import dev.switchboard.contract.Position;
+import dev.switchboard.contract.model.Field;
+import dev.switchboard.contract.model.MessageDefinition;
+import dev.switchboard.contract.model.MessageDefinition.Kind;
+import dev.switchboard.contract.model.MessageType;
+import dev.switchboard.contract.model.TypeRef;
+import dev.switchboard.contract.read.Suggestions;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Events and commands: message-type payloads, broker-safe destination names that no two messages
+ * share, a key that is a scalar or enum field of the payload, and a dead-letter destination of its own.
+ */
+final class MessageRules {
+
+    static final Pattern DESTINATION = Pattern.compile("[A-Za-z0-9._-]+");
+
+    private final Context context;
+    private final PolicyRules policyRules;
+    private final Map<String, MessageDefinition> destinations = new HashMap<>();
+
+    MessageRules(Context context, PolicyRules policyRules) {
+        this.context = context;
+        this.policyRules = policyRules;
+    }
+
+    void check(MessageDefinition message) {
+        String block = message.kind() == Kind.EVENT ? "events" : "commands";
+        String owner = (message.kind() == Kind.EVENT ? "event " : "command ") + message.name();
+        String destinationKey = message.kind() == Kind.EVENT ? "topic" : "queue";
+        MessageType payload = message.payload() == null ? null
+                : MessageRefs.resolve(context, message.payload(), owner, "payload", at(message, block, "payload"));
+        if (message.destination() != null) {
+            Position position = at(message, block, destinationKey);
+            if (destinationName(message.destination(), destinationKey, owner, position)) {
+                MessageDefinition first = destinations.putIfAbsent(message.destination(), message);
+                if (first != null) {
+                    context.report(position, destinationKey + " " + message.destination() + " of " + owner
+                                    + " is already the destination of " + describe(first),
+                            "give each event and command its own destination");
+                }
+            }
+        }
+        if (message.deadLetter() != null) {
+            Position position = at(message, block, "deadLetter");
+            if (destinationName(message.deadLetter(), "deadLetter", owner, position)
+                    && message.deadLetter().equals(message.destination())) {
+                context.report(position, "deadLetter " + message.deadLetter() + " of " + owner + " is its own "
+                        + destinationKey, "use another destination, e.g. " + message.destination() + ".dlq");
+            }
+        }
+        if (message.key() != null && payload != null) {
+            checkKey(message, payload, owner, at(message, block, "key"));
+        }
+        if (message.retry() != null) {
+            policyRules.checkRetry(message.retry(), "retry of " + owner, block, message.name(), "retry");
+        }
+    }
+
+    private boolean destinationName(String name, String key, String owner, Position position) {
+        if (DESTINATION.matcher(name).matches()) {
+            return true;
+        }
+        context.report(position, key + " '" + name + "' of " + owner
+                        + " has characters other than letters, digits, '.', '_' and '-'",
+                "write a name such as orders.created");
+        return false;
+    }
+
+    private void checkKey(MessageDefinition message, MessageType payload, String owner, Position position) {
+        Field field = payload.fields().stream().filter(f -> f.name().equals(message.key())).findFirst().orElse(null);
+        if (field == null) {
+            context.report(position, "key " + message.key() + " of " + owner + " is not a field of its payload "
+                    + payload.name(), Suggestions.didYouMean(message.key(),
+                    payload.fields().stream().map(Field::name).toList(), "name a field of " + payload.name()));
+        } else if (context.resolves(field.type()) && !(field.type() instanceof TypeRef.Scalar)
+                && !(field.type() instanceof TypeRef.Named named && context.isEnum(named.name()))) {
+            context.report(position, "key " + message.key() + " of " + owner + " names field " + payload.name() + "."
+                            + field.name() + " of type " + field.type().spelling()
+                            + ", but a key must be a scalar or an enum",
+                    "name a scalar or enum field of " + payload.name());
+        }
+    }
+
+    private static String describe(MessageDefinition message) {
+        return (message.kind() == Kind.EVENT ? "event " : "command ") + message.name();
+    }
+
+    private Position at(MessageDefinition message, String block, String key) {
+        return context.at(message.position(), block, message.name(), key);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.switchboard.contract.read;
+
+import dev.switchboard.contract.model.MessageDefinition;
+import dev.switchboard.contract.model.MessageDefinition.Kind;
+import java.util.ArrayList;
+import java.util.List;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/** Reads the {@code events:} (with a topic) and {@code commands:} (with a queue) blocks, in file order. */
+final class MessageReader {
+
+    static final List<String> EVENT_KEYS = List.of("doc", "payload", "topic", "key", "retry", "deadLetter");
+    static final List<String> COMMAND_KEYS = List.of("doc", "payload", "queue", "key", "retry", "deadLetter");
+
+    private final Problems problems;
+    private final PolicyReader policyReader;
+
+    MessageReader(Problems problems, PolicyReader policyReader) {
+        this.problems = problems;
+        this.policyReader = policyReader;
+    }
+
+    List<MessageDefinition> read(Node blockNode, Kind kind) {
+        List<MessageDefinition> messages = new ArrayList<>();
+        String block = kind == Kind.EVENT ? "events" : "commands";
+        String example = kind == Kind.EVENT
+                ? "orderCreated: { payload: Order, topic: orders.created }"
+                : "cancelOrder: { payload: CancelOrderRequest, queue: orders.cancel }";
+        YamlMapping mapping = YamlMapping.of(blockNode, block, "a mapping of names, e.g. " + example, problems);
+        if (mapping == null) {
+            return messages;
+        }
+        for (NodeTuple entry : mapping.entries()) {
+            MessageDefinition message = readMessage((ScalarNode) entry.getKeyNode(), entry.getValueNode(), kind);
+            if (message != null) {
+                messages.add(message);
+            }
+        }
+        return messages;
+    }
+
+    private MessageDefinition readMessage(ScalarNode nameNode, Node value, Kind kind) {
+        String name = nameNode.getValue();
+        String what = (kind == Kind.EVENT ? "event " : "command ") + name;
+        String destinationKey = kind == Kind.EVENT ? "topic" : "queue";
+        YamlMapping message = YamlMapping.of(value, what,
+                "{ payload: <MessageType>, " + destinationKey + ": <name> }", problems);
+        if (message == null) {
+            return null;
+        }
+        message.allowOnly(kind == Kind.EVENT ? EVENT_KEYS : COMMAND_KEYS);
+        message.require("payload", nameNode, "add payload: <MessageType>");
+        message.require(destinationKey, nameNode, kind == Kind.EVENT
+                ? "add topic: <name>, e.g. topic: orders.created"
+                : "add queue: <name>, e.g. queue: orders.cancel");
+        return new MessageDefinition(kind, name, message.text("payload"), message.text(destinationKey),
+                message.text("key"),
+                message.has("retry") ? policyReader.retry(message.value("retry"), "retry of " + what) : null,
+                message.text("deadLetter"), message.text("doc"), problems.at(nameNode));
+    }
+}

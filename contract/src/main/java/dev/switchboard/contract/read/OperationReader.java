@@ -1,0 +1,105 @@
+package dev.switchboard.contract.read;
+
+import dev.switchboard.contract.model.HttpBinding;
+import dev.switchboard.contract.model.Operation;
+import dev.switchboard.contract.model.Policies;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/** Reads the {@code operations:} block, in file order. */
+final class OperationReader {
+
+    static final List<String> OPERATION_KEYS = Stream.concat(
+            Stream.of("doc", "input", "output", "http", "idempotent", "errors"),
+            PolicyReader.POLICY_KEYS.stream()).toList();
+
+    private static final Pattern STREAM = Pattern.compile("stream\\s+(\\S.*)");
+
+    private final Problems problems;
+    private final PolicyReader policyReader;
+
+    OperationReader(Problems problems, PolicyReader policyReader) {
+        this.problems = problems;
+        this.policyReader = policyReader;
+    }
+
+    List<Operation> read(Node operationsNode) {
+        List<Operation> operations = new ArrayList<>();
+        YamlMapping block = YamlMapping.of(operationsNode, "operations",
+                "a mapping of operation names, e.g. getOrder: { input: GetOrderRequest, output: Order }", problems);
+        if (block == null) {
+            return operations;
+        }
+        for (NodeTuple entry : block.entries()) {
+            Operation operation = readOperation((ScalarNode) entry.getKeyNode(), entry.getValueNode());
+            if (operation != null) {
+                operations.add(operation);
+            }
+        }
+        return operations;
+    }
+
+    private Operation readOperation(ScalarNode nameNode, Node value) {
+        String name = nameNode.getValue();
+        YamlMapping operation = YamlMapping.of(value, "operation " + name,
+                "{ input: <MessageType>, output: <MessageType> }", problems);
+        if (operation == null) {
+            return null;
+        }
+        operation.allowOnly(OPERATION_KEYS);
+        operation.require("input", nameNode, "add input: <MessageType>, e.g. input: " + pascal(name) + "Request");
+        operation.require("output", nameNode, "add output: <MessageType>");
+        String input = operation.text("input");
+        String output = operation.text("output");
+        Matcher inputStream = STREAM.matcher(input == null ? "" : input.trim());
+        Matcher outputStream = STREAM.matcher(output == null ? "" : output.trim());
+        ScalarNode httpNode = operation.scalar("http");
+        HttpBinding http = httpNode == null ? null : HttpParser.parse(httpNode, "operation " + name, problems);
+        Boolean idempotent = operation.bool("idempotent");
+        List<String> errors = readErrorNames(operation);
+        Policies policies = policyReader.read(operation);
+        return new Operation(name,
+                inputStream.matches() ? inputStream.group(1).trim() : trim(input), inputStream.matches(),
+                outputStream.matches() ? outputStream.group(1).trim() : trim(output), outputStream.matches(),
+                http, Boolean.TRUE.equals(idempotent), errors, policies, operation.text("doc"),
+                problems.at(nameNode));
+    }
+
+    private List<String> readErrorNames(YamlMapping operation) {
+        List<String> names = new ArrayList<>();
+        Node node = operation.value("errors");
+        if (node == null) {
+            return names;
+        }
+        if (!(node instanceof SequenceNode list)) {
+            problems.add(node, "errors of " + operation.what() + " must be a list, not " + YamlMapping.describe(node),
+                    "write errors: [OrderNotFound, OutOfStock]");
+            return names;
+        }
+        for (Node item : list.getValue()) {
+            if (item instanceof ScalarNode scalar && !scalar.getTag().equals(Tag.NULL)) {
+                names.add(scalar.getValue());
+            } else {
+                problems.add(item, "errors of " + operation.what() + " must list error names, not "
+                        + YamlMapping.describe(item), "write errors: [OrderNotFound, OutOfStock]");
+            }
+        }
+        return names;
+    }
+
+    private static String trim(String text) {
+        return text == null ? null : text.trim();
+    }
+
+    private static String pascal(String name) {
+        return name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+}
