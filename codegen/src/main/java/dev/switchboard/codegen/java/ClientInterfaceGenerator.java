@@ -1,20 +1,48 @@
 package dev.switchboard.codegen.java;
 
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.MethodSpec;
 import dev.switchboard.codegen.ContractInput;
 import dev.switchboard.codegen.GeneratedFile;
 import dev.switchboard.codegen.OutputGenerator;
+import dev.switchboard.codegen.Role;
+import dev.switchboard.contract.model.Operation;
+import dev.switchboard.contract.model.ServiceContract;
 import java.util.List;
 
-/** PLACEHOLDER: being written. */
+/**
+ * {@code <Service>Client}, the one interface callers use whichever transport is configured. Streams
+ * take the caller's natural shape: an {@code Iterable} to send, a {@code StreamSource} to read.
+ */
 public final class ClientInterfaceGenerator implements OutputGenerator {
 
     @Override
     public boolean appliesTo(ContractInput input) {
-        return false;
+        return input.has(Role.CLIENT);
     }
 
     @Override
     public List<GeneratedFile> generate(ContractInput input) {
-        return List.of();
+        ServiceContract contract = input.contract();
+        OperationMethods methods = new OperationMethods(contract);
+        return List.of(JavaFiles.source(input, methods.operationsInterface(
+                JavaNames.clientInterface(contract),
+                "Calls the {@code " + contract.service() + "} service over whichever transport is configured.",
+                (method, operation) -> shape(methods, method, operation))));
+    }
+
+    private static void shape(OperationMethods methods, MethodSpec.Builder method, Operation operation) {
+        switch (operation.mode()) {
+            case UNARY -> method.addParameter(methods.input(operation), "request").returns(methods.output(operation));
+            case SERVER_STREAMING -> method
+                    .addParameter(methods.input(operation), "request")
+                    .returns(OperationMethods.generic(RuntimeTypes.STREAM_SOURCE, methods.output(operation)));
+            case CLIENT_STREAMING -> method
+                    .addParameter(OperationMethods.generic(ClassName.get(Iterable.class), methods.input(operation)),
+                            "requests")
+                    .returns(methods.output(operation));
+            case BIDI_STREAMING -> method.returns(OperationMethods.generic(
+                    RuntimeTypes.BIDI_CALL, methods.input(operation), methods.output(operation)));
+        }
     }
 }

@@ -1,0 +1,37 @@
+package dev.switchboard.codegen.java;
+
+import com.palantir.javapoet.ClassName;
+
+/**
+ * The runtime and library types generated code refers to. Named here, not imported, because the
+ * generator does not depend on the runtime it generates calls to.
+ */
+final class RuntimeTypes {
+
+    private static final String RUNTIME = "dev.switchboard.runtime";
+    private static final String VALIDATION = RUNTIME + ".validation";
+    private static final String STREAM = RUNTIME + ".stream";
+    private static final String JACKSON = "com.fasterxml.jackson.annotation";
+
+    static final ClassName BYTES = ClassName.get(RUNTIME, "Bytes");
+    static final ClassName FIELDS = ClassName.get(RUNTIME, "Fields");
+    static final ClassName ERROR_CODE = ClassName.get(RUNTIME, "ErrorCode");
+    static final ClassName SWITCHBOARD_EXCEPTION = ClassName.get(RUNTIME, "SwitchboardException");
+
+    static final ClassName VALIDATABLE = ClassName.get(VALIDATION, "Validatable");
+    static final ClassName CONSTRAINT_CHECK = ClassName.get(VALIDATION, "ConstraintCheck");
+
+    static final ClassName STREAM_SINK = ClassName.get(STREAM, "StreamSink");
+    static final ClassName STREAM_SOURCE = ClassName.get(STREAM, "StreamSource");
+    static final ClassName BIDI_CALL = ClassName.get(STREAM, "BidiCall");
+
+    static final ClassName JSON_CREATOR = ClassName.get(JACKSON, "JsonCreator");
+    static final ClassName JSON_FORMAT = ClassName.get(JACKSON, "JsonFormat");
+    static final ClassName JSON_IGNORE_PROPERTIES = ClassName.get(JACKSON, "JsonIgnoreProperties");
+    static final ClassName JSON_INCLUDE = ClassName.get(JACKSON, "JsonInclude");
+    static final ClassName JSON_PROPERTY = ClassName.get(JACKSON, "JsonProperty");
+    static final ClassName JSON_SETTER = ClassName.get(JACKSON, "JsonSetter");
+    static final ClassName NULLS = ClassName.get(JACKSON, "Nulls");
+
+    private RuntimeTypes() {}
+}
