@@ -1,20 +1,145 @@
 package dev.switchboard.codegen.spec;
 
+import static dev.switchboard.codegen.spec.YamlDocument.map;
+
 import dev.switchboard.codegen.ContractInput;
 import dev.switchboard.codegen.GeneratedFile;
 import dev.switchboard.codegen.OutputGenerator;
+import dev.switchboard.codegen.Role;
+import dev.switchboard.contract.model.MessageDefinition;
+import dev.switchboard.contract.model.ServiceContract;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** PLACEHOLDER: being written. */
+/**
+ * Exports the asynchronous side of a service as AsyncAPI 3.0, from the publisher's point of view:
+ * a channel per event topic and command queue, one per dead-letter destination, a send operation
+ * per event and command, and payloads as the same JSON Schemas OpenAPI uses.
+ */
 public final class AsyncApiGenerator implements OutputGenerator {
+
+    static final String FILE_NAME = "asyncapi.yaml";
 
     @Override
     public boolean appliesTo(ContractInput input) {
-        return false;
+        return input.has(Role.PUBLISHER) && !messages(input.contract()).isEmpty();
     }
 
     @Override
     public List<GeneratedFile> generate(ContractInput input) {
-        return List.of();
+        ServiceContract contract = input.contract();
+        List<MessageDefinition> messages = messages(contract);
+        String headers = OpenApiGenerator.unusedSchemaName(contract, "CloudEventHeaders");
+        JsonSchemas schemas = new JsonSchemas(contract, JsonSchemas.Dialect.DRAFT_07);
+
+        Map<String, Object> componentSchemas = new LinkedHashMap<>(
+                schemas.schemasReachableFrom(messages.stream().map(MessageDefinition::payload).toList()));
+        componentSchemas.put(headers, CloudEventHeaders.schema());
+        Map<String, Object> componentMessages = new LinkedHashMap<>();
+        for (MessageDefinition message : messages) {
+            componentMessages.put(message.name(), message(message, headers));
+        }
+
+        Map<String, Object> document = map(
+                "asyncapi", "3.0.0",
+                "info", map(
+                        "title", contract.service(),
+                        "version", contract.version() != null ? contract.version() : "0.0.0",
+                        "description", contract.description()),
+                "defaultContentType", "application/json",
+                "channels", channels(messages),
+                "operations", operations(messages),
+                "components", map("schemas", componentSchemas, "messages", componentMessages));
+        return List.of(SpecFiles.resource(input, FILE_NAME, YamlDocument.write(SpecFiles.header(input), document)));
+    }
+
+    private static List<MessageDefinition> messages(ServiceContract contract) {
+        List<MessageDefinition> all = new ArrayList<>(contract.events());
+        all.addAll(contract.commands());
+        return all;
+    }
+
+    /** A channel per destination, then one per distinct dead-letter destination. */
+    private static Map<String, Object> channels(List<MessageDefinition> messages) {
+        Map<String, Object> channels = new LinkedHashMap<>();
+        for (MessageDefinition message : messages) {
+            channels.put(message.name(), map(
+                    "address", message.destination(),
+                    "title", title(message),
+                    "description", channelDescription(message),
+                    "messages", map(message.name(), messageRef(message))));
+        }
+        Map<String, String> deadLetterChannels = new LinkedHashMap<>();
+        for (MessageDefinition message : messages) {
+            String address = message.deadLetterOrDefault();
+            String id = deadLetterChannels.computeIfAbsent(address, a -> message.name() + "DeadLetter");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> channel = (Map<String, Object>) channels.computeIfAbsent(id, i -> map(
+                    "address", address,
+                    "title", "Dead letters of " + message.destination(),
+                    "description", "Messages that could not be handled after every retry, or that were"
+                            + " malformed, kept with the reason so none is lost.",
+                    "messages", new LinkedHashMap<String, Object>()));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> channelMessages = (Map<String, Object>) channel.get("messages");
+            channelMessages.put(message.name(), messageRef(message));
+        }
+        return channels;
+    }
+
+    private static Map<String, Object> operations(List<MessageDefinition> messages) {
+        Map<String, Object> operations = new LinkedHashMap<>();
+        for (MessageDefinition message : messages) {
+            boolean event = message.kind() == MessageDefinition.Kind.EVENT;
+            String verb = event ? "publish" : "send";
+            operations.put(verb + ProtoNames.methodName(message.name()), map(
+                    "action", "send",
+                    "channel", map("$ref", "#/channels/" + message.name()),
+                    "summary", (event ? "Publishes " : "Sends ") + message.name() + " to " + message.destination() + ".",
+                    "description", blankToNull(message.doc()),
+                    "messages", List.of(map("$ref", "#/channels/" + message.name() + "/messages/" + message.name()))));
+        }
+        return operations;
+    }
+
+    private static Map<String, Object> message(MessageDefinition message, String headersSchema) {
+        String key = message.key() == null ? null
+                : "Keyed by the payload field `" + message.key() + "`: messages with the same key keep their order,"
+                        + " and it is the default deduplication key.";
+        return map(
+                "name", message.name(),
+                "title", title(message),
+                "summary", blankToNull(message.doc()),
+                "description", key,
+                "contentType", "application/json",
+                "headers", JsonSchemas.ref(headersSchema),
+                "payload", JsonSchemas.ref(message.payload()));
+    }
+
+    private static String channelDescription(MessageDefinition message) {
+        String delivery = message.kind() == MessageDefinition.Kind.EVENT
+                ? "Publish/subscribe: every subscribing service gets a copy."
+                : "Point-to-point: exactly one consumer instance handles each message.";
+        String doc = blankToNull(message.doc());
+        return (doc == null ? "" : doc + (doc.endsWith(".") ? " " : ". ")) + delivery
+                + " Messages that cannot be handled go to the dead-letter destination "
+                + message.deadLetterOrDefault() + ".";
+    }
+
+    private static Map<String, Object> messageRef(MessageDefinition message) {
+        return map("$ref", "#/components/messages/" + message.name());
+    }
+
+    /** {@code orderCreated} becomes "Order created (event)". */
+    private static String title(MessageDefinition message) {
+        String words = ProtoNames.fieldName(message.name()).replace('_', ' ');
+        String kind = message.kind() == MessageDefinition.Kind.EVENT ? "event" : "command";
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1) + " (" + kind + ")";
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }
