@@ -1,0 +1,164 @@
+package dev.switchboard.maven;
+
+import dev.switchboard.codegen.Role;
+import dev.switchboard.codegen.writer.GeneratedFileWriter;
+import dev.switchboard.codegen.writer.WriteReport;
+import dev.switchboard.contract.ContractException;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.maven.model.Resource;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Generates a service's Java sources and its .proto, OpenAPI and AsyncAPI documents from its contract,
+ * and the client and consumer code of the services it imports.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
+public class GenerateMojo extends AbstractMojo {
+
+    /**
+     * The service's own contract.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "switchboard.contract", defaultValue = "${project.basedir}/src/main/switchboard/service.yaml")
+    private File contract;
+
+    /**
+     * Roles this service plays for its own contract: {@code server}, {@code client}, {@code publisher},
+     * {@code consumer}. All four by default.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "switchboard.roles", defaultValue = "server,client,publisher,consumer")
+    private List<String> roles;
+
+    /**
+     * Other services' contracts this service calls or consumes from.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private List<File> imports = List.of();
+
+    /**
+     * Roles this service plays for the imported contracts; {@code client} and {@code consumer} by default.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "switchboard.importRoles", defaultValue = "client,consumer")
+    private List<String> importRoles;
+
+    /**
+     * Where generated Java sources go; added as a compile source root.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "switchboard.outputDirectory",
+            defaultValue = "${project.build.directory}/generated-sources/switchboard")
+    private File outputDirectory;
+
+    /**
+     * Where exported specs go (under {@code META-INF/switchboard/<service>/}); added as a resource root so they
+     * ship in the service jar.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "switchboard.resourceOutputDirectory",
+            defaultValue = "${project.build.directory}/generated-resources/switchboard")
+    private File resourceOutputDirectory;
+
+    /**
+     * Skips generation entirely.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "switchboard.skip", defaultValue = "false")
+    private boolean skip;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+    private PluginDescriptor plugin;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Switchboard: generation skipped (switchboard.skip=true)");
+            return;
+        }
+        GenerateRequest request = new GenerateRequest(
+                project.getBasedir().toPath(),
+                contract.toPath(),
+                parseRoles("roles", roles),
+                imports.stream().map(File::toPath).toList(),
+                parseRoles("importRoles", importRoles),
+                outputDirectory.toPath(),
+                resourceOutputDirectory.toPath(),
+                Path.of(project.getBuild().getDirectory(), "switchboard"),
+                plugin.getVersion());
+        try {
+            report(Generation.run(request));
+        } catch (ContractException e) {
+            // Its message lists every problem, one a line: Maven prints it once, as the build failure.
+            throw new MojoFailureException(e.getMessage());
+        } catch (RuntimeException e) {
+            throw new MojoExecutionException("Switchboard generation failed: " + e.getMessage(), e);
+        }
+        addRoots();
+    }
+
+    private void report(GenerationResult result) {
+        String contractName = Generation.sourceName(project.getBasedir().toPath(), contract.toPath());
+        if (result.outcome() == GenerationResult.Outcome.SKIPPED_UNCHANGED) {
+            getLog().info("Switchboard: " + contractName + " and configuration unchanged, generation skipped");
+            return;
+        }
+        WriteReport report = result.report();
+        getLog().info(String.format(Locale.ROOT, "Switchboard: generated from %s: %d files (%d written, %d unchanged, %d stale removed)",
+                contractName, report.total(), report.written().size(), report.unchanged().size(), report.deleted().size()));
+    }
+
+    private void addRoots() {
+        project.addCompileSourceRoot(outputDirectory.getAbsolutePath());
+        String resources = resourceOutputDirectory.getAbsolutePath();
+        boolean present = project.getResources().stream().anyMatch(r -> resources.equals(r.getDirectory()));
+        if (!present) {
+            Resource resource = new Resource();
+            resource.setDirectory(resources);
+            resource.addExclude(GeneratedFileWriter.MANIFEST);
+            project.addResource(resource);
+        }
+    }
+
+    private static Set<Role> parseRoles(String parameter, List<String> values) throws MojoExecutionException {
+        Set<Role> parsed = EnumSet.noneOf(Role.class);
+        for (String value : values) {
+            String name = value.trim().toUpperCase(Locale.ROOT);
+            if (name.isEmpty()) {
+                continue;
+            }
+            try {
+                parsed.add(Role.valueOf(name));
+            } catch (IllegalArgumentException e) {
+                throw new MojoExecutionException("Unknown role '" + value + "' in <" + parameter
+                        + ">: use server, client, publisher or consumer");
+            }
+        }
+        return parsed;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.switchboard.maven;
+
+import dev.switchboard.codegen.Role;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything one generation depends on. Its fingerprint decides whether a build may skip generation,
+ * so every input that changes the output must be a component here.
+ *
+ * @param baseDirectory    the project directory; contract names in generated headers are relative to it
+ * @param contract         the service's own contract
+ * @param roles            roles for the own contract
+ * @param imports          other services' contracts
+ * @param importRoles      roles for the imported contracts
+ * @param stateDirectory   where the fingerprint of the last generation is kept
+ * @param generatorVersion the plugin version; a new version regenerates everything
+ */
+public record GenerateRequest(
+        Path baseDirectory,
+        Path contract,
+        Set<Role> roles,
+        List<Path> imports,
+        Set<Role> importRoles,
+        Path sourceDirectory,
+        Path resourceDirectory,
+        Path stateDirectory,
+        String generatorVersion) {
+
+    public GenerateRequest {
+        roles = Set.copyOf(roles);
+        imports = List.copyOf(imports);
+        importRoles = Set.copyOf(importRoles);
+    }
+}

@@ -1,0 +1,18 @@
+package dev.switchboard.maven;
+
+import dev.switchboard.codegen.writer.WriteReport;
+
+/**
+ * How a generation ended when it did not fail.
+ *
+ * @param report what was written; null when skipped
+ */
+public record GenerationResult(Outcome outcome, WriteReport report) {
+
+    public enum Outcome {
+        /** Inputs unchanged since the last generation and its files all present: nothing done. */
+        SKIPPED_UNCHANGED,
+        /** Contracts read and files brought up to date. */
+        GENERATED
+    }
+}

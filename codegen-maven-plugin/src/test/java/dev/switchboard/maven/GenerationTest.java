@@ -1,0 +1,129 @@
+package dev.switchboard.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.switchboard.codegen.Role;
+import dev.switchboard.contract.ContractException;
+import dev.switchboard.contract.ContractProblem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GenerationTest {
+
+    private static final String NOTES = """
+            switchboard: 1
+            service: Notes
+            package: com.example.notes
+            types:
+              Note:
+                fields:
+                  id: { type: string, tag: 1 }
+            operations:
+              getNote:
+                input: Note
+                output: Note
+            """;
+
+    @TempDir
+    Path project;
+
+    private Path contract;
+
+    @BeforeEach
+    void writeContract() throws IOException {
+        contract = project.resolve("src/main/switchboard/service.yaml");
+        Files.createDirectories(contract.getParent());
+        Files.writeString(contract, NOTES);
+    }
+
+    private GenerateRequest request(Set<Role> roles, List<Path> imports, String version) {
+        return new GenerateRequest(project, contract, roles, imports, EnumSet.of(Role.CLIENT),
+                project.resolve("target/gen/java"), project.resolve("target/gen/resources"),
+                project.resolve("target/switchboard"), version);
+    }
+
+    private GenerateRequest request() {
+        return request(EnumSet.allOf(Role.class), List.of(), "1.0");
+    }
+
+    @Test
+    void generatesThenSkipsWhileNothingChanges() {
+        GenerationResult first = Generation.run(request());
+        assertThat(first.outcome()).isEqualTo(GenerationResult.Outcome.GENERATED);
+        assertThat(project.resolve("target/gen/java/com/example/notes/Note.java")).isRegularFile();
+        assertThat(project.resolve("target/gen/java/com/example/notes/NotesService.java")).isRegularFile();
+
+        assertThat(Generation.run(request()).outcome()).isEqualTo(GenerationResult.Outcome.SKIPPED_UNCHANGED);
+    }
+
+    @Test
+    void everyInputInvalidatesTheSkip() throws IOException {
+        Generation.run(request());
+
+        assertThat(Generation.run(request(EnumSet.allOf(Role.class), List.of(), "1.1")).outcome())
+                .as("plugin version").isEqualTo(GenerationResult.Outcome.GENERATED);
+        assertThat(Generation.run(request(EnumSet.of(Role.CLIENT), List.of(), "1.1")).outcome())
+                .as("roles").isEqualTo(GenerationResult.Outcome.GENERATED);
+        assertThat(project.resolve("target/gen/java/com/example/notes/NotesService.java"))
+                .as("server interface is stale once the server role is gone").doesNotExist();
+
+        Files.writeString(contract, NOTES.replace("id: { type: string, tag: 1 }", "id: { type: string, tag: 2 }"));
+        assertThat(Generation.run(request(EnumSet.of(Role.CLIENT), List.of(), "1.1")).outcome())
+                .as("contract bytes").isEqualTo(GenerationResult.Outcome.GENERATED);
+    }
+
+    @Test
+    void regeneratesWhenAGeneratedFileWentMissing() throws IOException {
+        Generation.run(request());
+        Files.delete(project.resolve("target/gen/java/com/example/notes/Note.java"));
+
+        GenerationResult again = Generation.run(request());
+
+        assertThat(again.outcome()).isEqualTo(GenerationResult.Outcome.GENERATED);
+        assertThat(again.report().written()).containsExactly(project.resolve("target/gen/java/com/example/notes/Note.java"));
+    }
+
+    @Test
+    void importsGenerateOnlyTheirRoles() throws IOException {
+        Path inventory = project.resolve("contracts/inventory.yaml");
+        Files.createDirectories(inventory.getParent());
+        Files.writeString(inventory, NOTES.replace("Notes", "Inventory").replace("com.example.notes", "com.example.inventory"));
+
+        Generation.run(request(EnumSet.allOf(Role.class), List.of(inventory), "1.0"));
+
+        Path pkg = project.resolve("target/gen/java/com/example/inventory");
+        assertThat(pkg.resolve("InventoryClient.java")).isRegularFile();
+        assertThat(pkg.resolve("InventoryService.java")).doesNotExist();
+        assertThat(project.resolve("target/gen/resources/META-INF/switchboard/inventory")).doesNotExist();
+    }
+
+    @Test
+    void reportsTheProblemsOfEveryContractTogether() throws IOException {
+        Files.writeString(contract, NOTES.replace("tag: 1", "tag: 0"));
+        Path missing = project.resolve("contracts/missing.yaml");
+
+        assertThatThrownBy(() -> Generation.run(request(EnumSet.allOf(Role.class), List.of(missing), "1.0")))
+                .isInstanceOfSatisfying(ContractException.class, e -> {
+                    assertThat(e.problems()).hasSize(2);
+                    assertThat(e.problems()).map(ContractProblem::toString).anySatisfy(
+                            p -> assertThat(p).startsWith(contract + ":7:").contains("tag"));
+                    assertThat(e.problems()).map(ContractProblem::toString).anySatisfy(
+                            p -> assertThat(p).startsWith(missing + ":1:1: contract file not found — "));
+                });
+        assertThat(project.resolve("target/gen")).doesNotExist();
+    }
+
+    @Test
+    void namesTheContractRelativeToTheProject() {
+        assertThat(Generation.sourceName(project, contract)).isEqualTo("src/main/switchboard/service.yaml");
+        assertThat(Generation.sourceName(project, Path.of("/elsewhere/x/inventory.yaml"))).isEqualTo("inventory.yaml");
+    }
+}
