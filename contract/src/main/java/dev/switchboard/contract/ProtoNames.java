@@ -1,10 +1,11 @@
-package dev.switchboard.codegen.spec;
+package dev.switchboard.contract;
 
 import java.util.Locale;
 
 /**
- * The one place that turns contract names into protobuf names, so the exported {@code .proto}, and
- * any test that drives protoc-generated classes, agree on them.
+ * The one place that turns contract names into protobuf names. The validator uses it to reject
+ * fields and enum values that would share a protobuf name; the .proto writer, and any test that
+ * drives protoc-generated classes, use it to write them.
  */
 public final class ProtoNames {
 

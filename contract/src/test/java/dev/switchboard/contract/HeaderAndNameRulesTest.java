@@ -47,6 +47,54 @@ class HeaderAndNameRulesTest {
                         """,
                         List.of(
                                 "t.yaml:3:10: package com..orders is not a valid Java package: it has an empty segment — write dot-separated lowercase identifiers that are not Java keywords, e.g. com.example.orders")),
+                arguments("package under java, which the JDK keeps for itself", """
+                        switchboard: 1
+                        service: Orders
+                        package: java.orders
+                        """,
+                        List.of(
+                                "t.yaml:3:10: package java.orders is not a valid Java package: java and its subpackages belong to the JDK, which refuses to load other classes into them — use a package of your own, e.g. com.example.orders")),
+                arguments("fields that are one protobuf field; aB and ab are a_b and ab", HEADER + """
+                        types:
+                          Customer:
+                            fields:
+                              customerId: { type: string, tag: 1 }
+                              customerID: { type: string, tag: 2 }
+                              aB: { type: string, tag: 3 }
+                              ab: { type: string, tag: 4 }
+                        """,
+                        List.of(
+                                "t.yaml:8:7: field Customer.customerID is customer_id in protobuf, as is Customer.customerId — rename one of them")),
+                arguments("enum values that are one protobuf enum value, also with an acronym", HEADER + """
+                        types:
+                          OrderStatus:
+                            enum: { ACTIVE: 1 }
+                          Order:
+                            enum: { STATUS_ACTIVE: 1, STATUS_UNSPECIFIED: 2, STATUSACTIVE: 3 }
+                          HTTPServer:
+                            enum: { UP: 1 }
+                          HTTP:
+                            enum: { SERVER_UP: 1 }
+                        """,
+                        List.of(
+                                "t.yaml:8:13: enum value Order.STATUS_ACTIVE is ORDER_STATUS_ACTIVE in protobuf, as is OrderStatus.ACTIVE: protobuf enum values share one scope — rename Order.STATUS_ACTIVE",
+                                "t.yaml:8:31: enum value Order.STATUS_UNSPECIFIED is ORDER_STATUS_UNSPECIFIED in protobuf, as is the implicit OrderStatus.UNSPECIFIED: protobuf enum values share one scope — rename Order.STATUS_UNSPECIFIED",
+                                "t.yaml:12:13: enum value HTTP.SERVER_UP is HTTP_SERVER_UP in protobuf, as is HTTPServer.UP: protobuf enum values share one scope — rename HTTP.SERVER_UP")),
+                arguments("type named like the service, which protobuf declares beside it", HEADER + """
+                        types:
+                          Orders:
+                            fields: {}
+                        operations:
+                          get: { input: Orders, output: Orders }
+                        """,
+                        List.of(
+                                "t.yaml:5:3: type Orders has the name of the service, and protobuf declares the service and its types side by side in one package — rename type Orders")),
+                arguments("type named like the service is fine without operations: no protobuf service", HEADER + """
+                        types:
+                          Orders:
+                            fields: {}
+                        """,
+                        List.of()),
                 arguments("version that is not a version number", HEADER + """
                         version: v1-beta
                         """,
@@ -129,6 +177,22 @@ class HeaderAndNameRulesTest {
                         """,
                         List.of(
                                 "t.yaml:8:3: error Missing generates class MissingException, which clashes with type MissingException — rename error Missing")),
+                arguments("class names that differ only in letter case", HEADER + """
+                        types:
+                          Order:
+                            fields: {}
+                          ORDER:
+                            fields: {}
+                          OrdersSERVICE:
+                            fields: {}
+                        errors:
+                          Missing: { code: NOT_FOUND }
+                          MISSING: { code: NOT_FOUND }
+                        """,
+                        List.of(
+                                "t.yaml:7:3: type ORDER differs from type Order only in letter case, so their source files would overwrite each other on a case-insensitive file system (macOS, Windows) — rename type ORDER",
+                                "t.yaml:9:3: type OrdersSERVICE differs from the generated service interface OrdersService only in letter case, so their source files would overwrite each other on a case-insensitive file system (macOS, Windows) — rename type OrdersSERVICE",
+                                "t.yaml:13:3: error MISSING generates class MISSINGException, which differs from class MissingException generated for error Missing only in letter case, so their source files would overwrite each other on a case-insensitive file system (macOS, Windows) — rename error MISSING")),
                 arguments("command named like an event", HEADER + MSG_TYPES + """
                         events:
                           orderCreated: { payload: Order, topic: orders.created }

@@ -74,6 +74,17 @@ class MessageRulesTest {
                         """,
                         List.of(
                                 "t.yaml:12:70: deadLetter orders.created of event orderCreated is its own topic — use another destination, e.g. orders.created.dlq")),
+                arguments("dead letters sent to another message's destination, explicitly or by default", HEADER + MSG_TYPES + """
+                        events:
+                          orderCreated: { payload: Order, topic: orders.created, deadLetter: orders.cancel }
+                          orderUpdated: { payload: Order, topic: orders.updated }
+                        commands:
+                          cancelOrder: { payload: Order, queue: orders.cancel }
+                          auditOrder: { payload: Order, queue: orders.updated.dlq }
+                        """,
+                        List.of(
+                                "t.yaml:12:70: deadLetter orders.cancel of event orderCreated is the queue of command cancelOrder, whose consumers would receive its dead letters — use a destination no event or command uses, e.g. orders.created.dlq",
+                                "t.yaml:13:42: event orderUpdated sends its dead letters to orders.updated.dlq by default, which is the queue of command auditOrder, whose consumers would receive its dead letters — set deadLetter of event orderUpdated to a destination no event or command uses")),
                 arguments("two events on one topic", HEADER + MSG_TYPES + """
                         events:
                           orderCreated: { payload: Order, topic: orders }

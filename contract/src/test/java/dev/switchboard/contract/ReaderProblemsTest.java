@@ -180,6 +180,16 @@ class ReaderProblemsTest {
                         """,
                         List.of(
                                 "t.yaml:7:42: min of field Order.count must be a number, not 'low' — write a plain number such as 0, 1.5 or -10")),
+                arguments("bounds with more digits than a number may have", HEADER + """
+                        types:
+                          Order:
+                            fields:
+                              count: { type: int32, tag: 1, min: 1e99999999999 }
+                              ratio: { type: decimal, tag: 2, max: 1e-401 }
+                        """,
+                        List.of(
+                                "t.yaml:7:42: min of field Order.count is 1e99999999999, which has more than 400 digits before or after the decimal point — write a number of at most 400 digits on each side of the point",
+                                "t.yaml:8:44: max of field Order.ratio is 1e-401, which has more than 400 digits before or after the decimal point — write a number of at most 400 digits on each side of the point")),
                 arguments("doc that is a list", HEADER + """
                         types:
                           Order:

@@ -249,7 +249,42 @@ class TypeRulesTest {
                             enum: {}
                         """,
                         List.of(
-                                "t.yaml:6:11: enum Status has no values — add at least one value, e.g. enum: { ACTIVE: 1 }")));
+                                "t.yaml:6:11: enum Status has no values — add at least one value, e.g. enum: { ACTIVE: 1 }")),
+                arguments("bounds outside the range of the type; a decimal holds any", HEADER + """
+                        types:
+                          Limits:
+                            fields:
+                              small: { type: int32, tag: 1, max: 2147483648 }
+                              unsigned: { type: uint32, tag: 2, min: -1 }
+                              huge: { type: double, tag: 3, max: 1e309 }
+                              wide: { type: decimal, tag: 4, max: 1e309 }
+                              edge: { type: int64, tag: 5, min: -9223372036854775808, max: 9223372036854775807 }
+                        """,
+                        List.of(
+                                "t.yaml:7:42: field Limits.small has max 2147483648, outside the range of int32 (-2147483648 to 2147483647) — write a max from -2147483648 to 2147483647, or use a wider type such as int64",
+                                "t.yaml:8:46: field Limits.unsigned has min -1, outside the range of uint32 (0 to 4294967295) — write a min from 0 to 4294967295, or use a wider type such as int64",
+                                "t.yaml:9:42: field Limits.huge has max 1E+309, outside the range of double (-1.7976931348623157E308 to 1.7976931348623157E308) — write a max from -1.7976931348623157E308 to 1.7976931348623157E308, or use a wider type such as decimal")),
+                arguments("required fields that lead back to their type; lists, maps and optionals end a chain", HEADER + """
+                        types:
+                          Node:
+                            fields:
+                              self: { type: Node, tag: 1 }
+                          Left:
+                            fields:
+                              id: { type: string, tag: 1 }
+                              right: { type: Right, tag: 2 }
+                          Right:
+                            fields:
+                              left: { type: Left, tag: 1 }
+                          Tree:
+                            fields:
+                              children: { type: list<Tree>, tag: 1 }
+                              parent: { type: Tree, tag: 2, optional: true }
+                              byName: { type: map<string,Tree>, tag: 3 }
+                        """,
+                        List.of(
+                                "t.yaml:7:7: field Node.self is required and leads back to Node through required fields (Node.self → Node), so no value of Node is valid: each would have to hold another without end — make one of these fields optional: true",
+                                "t.yaml:11:7: field Left.right is required and leads back to Left through required fields (Left.right → Right.left → Left), so no value of Left is valid: each would have to hold another without end — make one of these fields optional: true")));
     }
 
     @ParameterizedTest(name = "{0}")

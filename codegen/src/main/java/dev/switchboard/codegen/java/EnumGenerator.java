@@ -33,7 +33,7 @@ public final class EnumGenerator implements OutputGenerator {
                 .toList();
     }
 
-    private static TypeSpec enumType(ClassName name, EnumType type) {
+    private static TypeSpec.Builder enumType(ClassName name, EnumType type) {
         TypeSpec.Builder spec = TypeSpec.enumBuilder(name).addModifiers(Modifier.PUBLIC);
         if (Javadocs.present(type.doc())) {
             spec.addJavadoc("$L\n", Javadocs.text(type.doc()));
@@ -56,8 +56,7 @@ public final class EnumGenerator implements OutputGenerator {
                         .addStatement("return number")
                         .build())
                 .addMethod(forNumber(name, type))
-                .addMethod(fromJson(name))
-                .build();
+                .addMethod(fromJson(name));
     }
 
     private static TypeSpec constant(int number, String doc) {

@@ -38,9 +38,9 @@ public final class ErrorExceptionGenerator implements OutputGenerator {
                 .toList();
     }
 
-    private static TypeSpec exception(ClassName name, ErrorDefinition error) {
-        List<String> placeholders = error.placeholders();
-        List<String> parameters = placeholders.stream().map(JavaNames::parameter).toList();
+    private static TypeSpec.Builder exception(ClassName name, ErrorDefinition error) {
+        Map<String, String> parameterOf = JavaNames.parameters(error.placeholders());
+        List<String> parameters = List.copyOf(parameterOf.values());
         String cause = JavaNames.unused("cause", parameters);
 
         MethodSpec.Builder withoutCause = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC);
@@ -54,7 +54,7 @@ public final class ErrorExceptionGenerator implements OutputGenerator {
         forwarded.add("null");
         withoutCause.addStatement("this($L)", String.join(", ", forwarded));
         withCause.addStatement("super($T.$L, ERROR_NAME,$W$L,$W$L,$W$L)",
-                RuntimeTypes.ERROR_CODE, error.code(), message(error), details(placeholders), cause);
+                RuntimeTypes.ERROR_CODE, error.code(), message(error, parameterOf), details(parameterOf), cause);
 
         return TypeSpec.classBuilder(name)
                 .addJavadoc(javadoc(error))
@@ -69,12 +69,11 @@ public final class ErrorExceptionGenerator implements OutputGenerator {
                         .initializer("1L")
                         .build())
                 .addMethod(withoutCause.build())
-                .addMethod(withCause.build())
-                .build();
+                .addMethod(withCause.build());
     }
 
     /** The template as a string expression, {@code "order " + id + " not found"}; the name if none. */
-    private static CodeBlock message(ErrorDefinition error) {
+    private static CodeBlock message(ErrorDefinition error, Map<String, String> parameterOf) {
         if (error.message() == null) {
             return CodeBlock.of("ERROR_NAME");
         }
@@ -85,7 +84,7 @@ public final class ErrorExceptionGenerator implements OutputGenerator {
             if (placeholder.start() > literalStart) {
                 parts.add(CodeBlock.of("$S", error.message().substring(literalStart, placeholder.start())));
             }
-            parts.add(CodeBlock.of("$L", JavaNames.parameter(placeholder.group(1))));
+            parts.add(CodeBlock.of("$L", parameterOf.get(placeholder.group(1))));
             literalStart = placeholder.end();
         }
         if (literalStart < error.message().length() || parts.isEmpty()) {
@@ -95,15 +94,16 @@ public final class ErrorExceptionGenerator implements OutputGenerator {
     }
 
     /** {@code Map.of("id", String.valueOf(id))}: placeholder name → value; a null value reads "null". */
-    private static CodeBlock details(List<String> placeholders) {
+    private static CodeBlock details(Map<String, String> parameterOf) {
         List<CodeBlock> entries = new ArrayList<>();
-        for (String placeholder : placeholders) {
-            CodeBlock value = CodeBlock.of("$T.valueOf($L)", String.class, JavaNames.parameter(placeholder));
-            entries.add(placeholders.size() <= 10
-                    ? CodeBlock.of("$S, $L", placeholder, value)
-                    : CodeBlock.of("$T.entry($S, $L)", Map.class, placeholder, value));
+        for (Map.Entry<String, String> placeholder : parameterOf.entrySet()) {
+            String key = placeholder.getKey();
+            CodeBlock value = CodeBlock.of("$T.valueOf($L)", String.class, placeholder.getValue());
+            entries.add(parameterOf.size() <= 10
+                    ? CodeBlock.of("$S, $L", key, value)
+                    : CodeBlock.of("$T.entry($S, $L)", Map.class, key, value));
         }
-        String factory = placeholders.size() <= 10 ? "of" : "ofEntries";
+        String factory = parameterOf.size() <= 10 ? "of" : "ofEntries";
         return CodeBlock.of("$T.$L($L)", Map.class, factory, CodeBlock.join(entries, ", "));
     }
 

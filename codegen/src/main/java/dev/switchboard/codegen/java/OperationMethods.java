@@ -25,7 +25,8 @@ final class OperationMethods {
      * A public interface with one method per operation, documented by the contract's description and
      * {@code purpose}; {@code shape} gives each method its parameters and return type.
      */
-    TypeSpec operationsInterface(ClassName name, String purpose, BiConsumer<MethodSpec.Builder, Operation> shape) {
+    TypeSpec.Builder operationsInterface(
+            ClassName name, String purpose, BiConsumer<MethodSpec.Builder, Operation> shape) {
         TypeSpec.Builder spec = TypeSpec.interfaceBuilder(name).addModifiers(Modifier.PUBLIC);
         if (Javadocs.present(contract.description())) {
             spec.addJavadoc("$L\n\n<p>", Javadocs.text(contract.description()));
@@ -36,7 +37,7 @@ final class OperationMethods {
             shape.accept(method, operation);
             spec.addMethod(method.build());
         }
-        return spec.build();
+        return spec;
     }
 
     /** An abstract public method named after the operation, with its doc and {@code @throws} tags. */

@@ -26,11 +26,11 @@ final class RecordBuilder {
     private final ClassName record;
     private final ClassName builder;
 
-    RecordBuilder(MessageType type, JavaTypes types, ClassName record) {
+    RecordBuilder(MessageType type, JavaTypes types, ClassName record, ClassName builder) {
         this.type = type;
         this.types = types;
         this.record = record;
-        this.builder = record.nestedClass("Builder");
+        this.builder = builder;
     }
 
     static boolean wanted(MessageType type) {

@@ -38,7 +38,7 @@ public final class RecordGenerator implements OutputGenerator {
                 .toList();
     }
 
-    private static TypeSpec record(ContractInput input, MessageType type, JavaTypes types) {
+    private static TypeSpec.Builder record(ContractInput input, MessageType type, JavaTypes types) {
         ClassName name = JavaNames.type(input.contract(), type.name());
         ValidationMethod validation = new ValidationMethod(type, types);
         TypeSpec.Builder record = TypeSpec.recordBuilder(name)
@@ -48,7 +48,7 @@ public final class RecordGenerator implements OutputGenerator {
                 .addSuperinterface(RuntimeTypes.VALIDATABLE)
                 .recordConstructor(compactConstructor(type, types))
                 .addFields(validation.patternConstants());
-        RecordBuilder builder = new RecordBuilder(type, types, name);
+        RecordBuilder builder = new RecordBuilder(type, types, name, JavaNames.builder(input.contract(), name));
         if (RecordBuilder.wanted(type)) {
             record.addMethods(builder.recordMethods());
         }
@@ -56,7 +56,7 @@ public final class RecordGenerator implements OutputGenerator {
         if (RecordBuilder.wanted(type)) {
             record.addType(builder.builderType());
         }
-        return record.build();
+        return record;
     }
 
     /** The components, and the statements that give null components their defaults. */

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * {@code <Service>Service}, the interface a server implements once for every transport. It has no
- * default methods, so an operation added to the contract but not implemented fails the build.
+ * default methods, so an operation added to the contract but missing from the implementation fails
+ * the build.
  */
 public final class ServiceInterfaceGenerator implements OutputGenerator {
 

@@ -13,6 +13,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import javax.lang.model.element.Modifier;
@@ -31,11 +32,13 @@ final class ValidationMethod {
     private final MessageType type;
     private final JavaTypes types;
     private final String check;
+    private final Map<String, String> patternConstants;
 
     ValidationMethod(MessageType type, JavaTypes types) {
         this.type = type;
         this.types = types;
         this.check = JavaNames.unused("check", type.fields().stream().map(JavaNames::component).toList());
+        this.patternConstants = JavaNames.patternConstants(type);
     }
 
     /** {@code private static final Pattern SKU_PATTERN = Pattern.compile("...")}, one per pattern. */
@@ -43,7 +46,7 @@ final class ValidationMethod {
         List<FieldSpec> constants = new ArrayList<>();
         for (Field field : type.fields()) {
             if (constraints(field).pattern() != null) {
-                constants.add(FieldSpec.builder(Pattern.class, JavaNames.patternConstant(field),
+                constants.add(FieldSpec.builder(Pattern.class, patternConstants.get(field.name()),
                                 Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                         .initializer("$T.compile($S)", Pattern.class, constraints(field).pattern())
                         .build());
@@ -90,7 +93,7 @@ final class ValidationMethod {
         }
         if (constraints.pattern() != null) {
             requireString(field, "pattern");
-            code.addStatement("$L.pattern($S, $L, $L)", check, name, value, JavaNames.patternConstant(field));
+            code.addStatement("$L.pattern($S, $L, $L)", check, name, value, patternConstants.get(name));
         }
         if (constraints.minItems() != null) {
             requireCollection(field, "minItems");

@@ -6,6 +6,7 @@ import dev.switchboard.codegen.ContractInput;
 import dev.switchboard.codegen.GeneratedFile;
 import dev.switchboard.codegen.OutputGenerator;
 import dev.switchboard.codegen.Role;
+import dev.switchboard.contract.ProtoNames;
 import dev.switchboard.contract.model.MessageDefinition;
 import dev.switchboard.contract.model.ServiceContract;
 import java.util.ArrayList;
@@ -74,7 +75,8 @@ public final class AsyncApiGenerator implements OutputGenerator {
         Map<String, String> deadLetterChannels = new LinkedHashMap<>();
         for (MessageDefinition message : messages) {
             String address = message.deadLetterOrDefault();
-            String id = deadLetterChannels.computeIfAbsent(address, a -> message.name() + "DeadLetter");
+            String id = deadLetterChannels.computeIfAbsent(address,
+                    a -> unusedChannelId(message.name() + "DeadLetter", channels));
             @SuppressWarnings("unchecked")
             Map<String, Object> channel = (Map<String, Object>) channels.computeIfAbsent(id, i -> map(
                     "address", address,
@@ -87,6 +89,15 @@ public final class AsyncApiGenerator implements OutputGenerator {
             channelMessages.put(message.name(), messageRef(message));
         }
         return channels;
+    }
+
+    /** {@code preferred}, or it with a number appended, so no event or command named like it loses its channel. */
+    private static String unusedChannelId(String preferred, Map<String, Object> channels) {
+        String id = preferred;
+        for (int n = 2; channels.containsKey(id); n++) {
+            id = preferred + n;
+        }
+        return id;
     }
 
     private static Map<String, Object> operations(List<MessageDefinition> messages) {

@@ -4,6 +4,7 @@ import dev.switchboard.codegen.ContractInput;
 import dev.switchboard.codegen.GeneratedFile;
 import dev.switchboard.codegen.OutputGenerator;
 import dev.switchboard.codegen.Role;
+import dev.switchboard.contract.ProtoNames;
 import dev.switchboard.contract.model.EnumType;
 import dev.switchboard.contract.model.EnumValue;
 import dev.switchboard.contract.model.Field;
@@ -15,7 +16,9 @@ import dev.switchboard.contract.model.TagRange;
 import dev.switchboard.contract.model.TypeDefinition;
 import dev.switchboard.contract.model.TypeRef;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -93,14 +96,27 @@ public final class ProtoGenerator implements OutputGenerator {
     private static void service(StringBuilder out, ServiceContract contract) {
         comment(out, "", contract.description());
         out.append("service ").append(contract.service()).append(" {\n");
+        Set<String> methods = contract.operations().stream()
+                .map(operation -> ProtoNames.methodName(operation.name()))
+                .collect(Collectors.toSet());
         for (Operation operation : contract.operations()) {
             comment(out, INDENT, operation.doc());
             out.append(INDENT).append("rpc ").append(ProtoNames.methodName(operation.name()))
-                    .append('(').append(operation.inputStream() ? "stream " : "").append(operation.input())
-                    .append(") returns (").append(operation.outputStream() ? "stream " : "").append(operation.output())
+                    .append('(').append(operation.inputStream() ? "stream " : "")
+                    .append(messageReference(contract, operation.input(), methods))
+                    .append(") returns (").append(operation.outputStream() ? "stream " : "")
+                    .append(messageReference(contract, operation.output(), methods))
                     .append(");\n");
         }
         out.append("}\n");
+    }
+
+    /**
+     * A message type as an rpc names it. protoc looks names up in the service first, so a message
+     * named like one of its methods ({@code rpc Ping(Ping)}) is written in full, with a leading dot.
+     */
+    private static String messageReference(ServiceContract contract, String typeName, Set<String> methods) {
+        return methods.contains(typeName) ? "." + contract.javaPackage() + "." + typeName : typeName;
     }
 
     /** {@code reserved 9, 10, 20 to 29;} followed by a blank line when more lines follow. */
@@ -182,13 +198,23 @@ public final class ProtoGenerator implements OutputGenerator {
             throw unsupported(field);
         }
 
-        private static String scalar(ScalarKind kind) {
+        private String scalar(ScalarKind kind) {
             return switch (kind) {
-                case TIMESTAMP -> "google.protobuf.Timestamp";
-                case DURATION -> "google.protobuf.Duration";
+                case TIMESTAMP -> wellKnownPrefix() + "google.protobuf.Timestamp";
+                case DURATION -> wellKnownPrefix() + "google.protobuf.Duration";
                 case DECIMAL -> "string";
                 default -> kind.contractName();
             };
+        }
+
+        /**
+         * protoc resolves {@code google.protobuf.Timestamp} from the innermost scope out, so in a
+         * package such as {@code com.example.google} it would look inside that package: there the
+         * well-known types are written from the root, with a leading dot.
+         */
+        private String wellKnownPrefix() {
+            List<String> segments = Arrays.asList(contract.javaPackage().split("\\."));
+            return segments.subList(1, segments.size()).contains("google") ? "." : "";
         }
 
         /**

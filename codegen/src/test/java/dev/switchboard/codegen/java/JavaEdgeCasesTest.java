@@ -31,6 +31,7 @@ class JavaEdgeCasesTest {
             new RecordGenerator(), new EnumGenerator(), new ErrorExceptionGenerator(),
             new ServiceInterfaceGenerator(), new ClientInterfaceGenerator());
 
+    private static Map<String, String> sources;
     private static InProcessCompiler.Result compiled;
     private static URLClassLoader loader;
 
@@ -39,7 +40,7 @@ class JavaEdgeCasesTest {
         ContractInput input = new ContractInput(
                 ContractLoader.load(Path.of("src/test/resources/contracts/java-edge-cases.yaml")),
                 "java-edge-cases.yaml", EnumSet.of(Role.SERVER, Role.CLIENT));
-        Map<String, String> sources = new LinkedHashMap<>();
+        sources = new LinkedHashMap<>();
         for (OutputGenerator generator : JAVA_GENERATORS) {
             for (GeneratedFile file : generator.generate(input)) {
                 sources.put(file.relativePath(), file.content());
@@ -117,6 +118,65 @@ class JavaEdgeCasesTest {
         assertThat(broken.getMessage()).isEqualTo("broken because rain in Roof (rain)");
         assertThat(broken.details()).isEqualTo(Map.of("cause", "rain", "class", "Roof"));
         assertThat(broken.getCause()).isSameAs(cause);
+    }
+
+    @Test
+    void aTypeNamedLikeAJavaLangClassHidesItFromNoGeneratedFile() throws ReflectiveOperationException {
+        // Mode never mentions the contract's String, yet that String would hide java.lang.String in it.
+        assertThat(load("Mode").getMethod("fromJson", String.class).getReturnType()).isEqualTo(load("Mode"));
+        assertThat(MAPPER.readValue("\"ON\"", load("Mode")).toString()).isEqualTo("ON");
+        assertThat(load("BrokenException").getConstructor(String.class, String.class)).isNotNull();
+        assertThat(load("String").getRecordComponents()[0].getType()).isEqualTo(int.class);
+    }
+
+    @Test
+    void aFieldOfATypeNamedBuilderKeepsItsTypeBesideTheNestedBuilder() throws ReflectiveOperationException {
+        Object part = load("Builder").getConstructor(String.class).newInstance("wheel");
+        Object builder = load("Assembly").getMethod("builder").invoke(null);
+        builder.getClass().getMethod("part", load("Builder")).invoke(builder, part);
+        Object assembly = builder.getClass().getMethod("build").invoke(builder);
+
+        assertThat(builder.getClass().getSimpleName()).isEqualTo("Builder_");
+        assertThat(get(assembly, "part")).isEqualTo(part);
+    }
+
+    @Test
+    void fieldsThatWantOnePatternConstantEachKeepTheirOwnPattern() {
+        Object assembly = MAPPER.readValue("""
+                {"part": {"label": "wheel"}, "aBCd": "y", "aBcd": "x", "java": 6}""", load("Assembly"));
+
+        assertThat(ConstraintCheck.violationsOf((Validatable) assembly)).extracting(Object::toString).containsExactly(
+                "aBCd: must match x+",
+                "aBcd: must match y+",
+                "java: must be at most 5");
+        // A component named java would hide the package of java.lang.Integer, which the check spells out.
+        assertThat(get(assembly, "java_")).isEqualTo(6);
+        assertThat(MAPPER.writeValueAsString(assembly)).contains("\"java\":6");
+    }
+
+    @Test
+    void placeholdersThatWouldHideWhatTheConstructorUsesAreRenamed() throws ReflectiveOperationException {
+        Class<?> text = String.class;
+        SwitchboardException hidden = (SwitchboardException) load("HiddenException")
+                .getConstructor(text, text, text, text, text, text).newInstance("m", "s", "e", "j", "c", "c_");
+
+        assertThat(hidden.errorName()).isEqualTo("Hidden");
+        assertThat(hidden.getMessage()).isEqualTo("m s e j c c_");
+        assertThat(hidden.details()).isEqualTo(Map.of(
+                "Map", "m", "String", "s", "ERROR_NAME", "e", "java", "j", "class", "c", "class_", "c_"));
+    }
+
+    @Test
+    void docsStayPlainTextThatJavacAndJavadocAccept() {
+        String assembly = sourceOf("Assembly");
+
+        assertThat(assembly).contains(" * Plain text, not code: C:&#92;users, &#92;u002a/ ends nothing,"
+                + " {&#64;link Nowhere}, *&#47;, &lt;b&gt; &amp; @param\n");
+        assertThat(assembly).contains(" * @param part &#92;u is not an escape\n");
+    }
+
+    private static String sourceOf(String simpleName) {
+        return sources.get("com/example/edge/" + simpleName + ".java");
     }
 
     private static Class<?> load(String simpleName) {

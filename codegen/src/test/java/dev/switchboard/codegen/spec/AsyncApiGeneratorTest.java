@@ -10,6 +10,7 @@ import com.networknt.schema.SpecificationVersion;
 import dev.switchboard.codegen.ContractInput;
 import dev.switchboard.codegen.GeneratedFile;
 import dev.switchboard.codegen.Role;
+import dev.switchboard.contract.ContractLoader;
 import dev.switchboard.contract.model.ServiceContract;
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,6 +73,32 @@ class AsyncApiGeneratorTest {
         assertThat(map(channels, "orderCreatedDeadLetter").get("address")).isEqualTo("orders.created.dlq");
         assertThat(map(channels, "orderCancelledDeadLetter").get("address")).isEqualTo("orders.cancelled.dlq");
         assertThat(map(map(channels, "orderCreatedDeadLetter"), "messages")).containsOnlyKeys("orderCreated");
+    }
+
+    @Test
+    void aDeadLetterChannelNeverTakesTheChannelOfAMessageNamedLikeIt() {
+        ServiceContract contract = ContractLoader.parse("dlq.yaml", """
+                switchboard: 1
+                service: Dlq
+                package: com.example.dlq
+                types:
+                  Note:
+                    fields:
+                      text: { type: string, tag: 1 }
+                events:
+                  noted: { payload: Note, topic: notes }
+                  notedDeadLetter: { payload: Note, topic: notes.audit }
+                """);
+        GeneratedFile file = new AsyncApiGenerator()
+                .generate(new ContractInput(contract, "dlq.yaml", Set.of(Role.PUBLISHER))).get(0);
+        Map<String, Object> channels = map(new Yaml().load(file.content()), "channels");
+
+        assertThat(errors(file.content())).isEmpty();
+        assertThat(channels).containsOnlyKeys("noted", "notedDeadLetter", "notedDeadLetter2", "notedDeadLetterDeadLetter");
+        assertThat(map(channels, "notedDeadLetter").get("address")).isEqualTo("notes.audit");
+        assertThat(map(map(channels, "notedDeadLetter"), "messages")).containsOnlyKeys("notedDeadLetter");
+        assertThat(map(channels, "notedDeadLetter2").get("address")).isEqualTo("notes.dlq");
+        assertThat(map(map(channels, "notedDeadLetter2"), "messages")).containsOnlyKeys("noted");
     }
 
     @Test

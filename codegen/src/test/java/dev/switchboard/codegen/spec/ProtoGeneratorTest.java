@@ -18,6 +18,7 @@ import dev.switchboard.codegen.ContractInput;
 import dev.switchboard.codegen.GeneratedFile;
 import dev.switchboard.codegen.Role;
 import dev.switchboard.contract.ContractLoader;
+import dev.switchboard.contract.ProtoNames;
 import dev.switchboard.contract.model.EnumType;
 import dev.switchboard.contract.model.EnumValue;
 import dev.switchboard.contract.model.Field;
@@ -189,6 +190,42 @@ class ProtoGeneratorTest {
                 .generate(new ContractInput(plain, "plain.yaml", Set.of(Role.SERVER))).get(0);
         assertThat(generated.content()).doesNotContain("import").doesNotContain("service");
         assertThat(protoc(generated).findMessageTypeByName("Note").findFieldByNumber(1).getName()).isEqualTo("text");
+    }
+
+    @Test
+    void namesThatProtocWouldLookUpInTheWrongScopeAreWrittenFromTheRoot() throws Exception {
+        // In package ...google, google.protobuf.Timestamp would be looked up inside the package itself;
+        // inside service Pings, Ping would be the rpc Ping rather than the message.
+        ServiceContract scoped = ContractLoader.parse("scoped.yaml", """
+                switchboard: 1
+                service: Pings
+                package: com.example.google
+                types:
+                  Ping:
+                    fields:
+                      sentAt: { type: timestamp, tag: 1 }
+                      timeout: { type: duration, tag: 2 }
+                  Pong:
+                    fields:
+                      ping: { type: Ping, tag: 1 }
+                operations:
+                  ping: { input: Ping, output: Pong }
+                  pong: { input: Ping, output: Pong }
+                """);
+        GeneratedFile generated = new ProtoGenerator()
+                .generate(new ContractInput(scoped, "scoped.yaml", Set.of(Role.SERVER))).get(0);
+        FileDescriptor descriptor = protoc(generated);
+
+        assertThat(generated.content())
+                .contains("  .google.protobuf.Timestamp sent_at = 1;\n")
+                .contains("  rpc Ping(.com.example.google.Ping) returns (.com.example.google.Pong);\n")
+                .contains("  Ping ping = 1;\n");
+        Descriptor ping = descriptor.findMessageTypeByName("Ping");
+        assertThat(ping.findFieldByName("sent_at").getMessageType().getFullName()).isEqualTo("google.protobuf.Timestamp");
+        assertThat(ping.findFieldByName("timeout").getMessageType().getFullName()).isEqualTo("google.protobuf.Duration");
+        MethodDescriptor method = descriptor.findServiceByName("Pings").findMethodByName("Ping");
+        assertThat(method.getInputType().getFullName()).isEqualTo("com.example.google.Ping");
+        assertThat(method.getOutputType().getFullName()).isEqualTo("com.example.google.Pong");
     }
 
     @Test

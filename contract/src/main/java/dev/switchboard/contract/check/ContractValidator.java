@@ -30,6 +30,7 @@ public final class ContractValidator {
                 fieldRules.check(message);
             }
         }
+        new RequiredFieldCycles(context).check(contract.messageTypes());
         ErrorRules errorRules = new ErrorRules(context);
         contract.errors().forEach(errorRules::check);
         PolicyRules policyRules = new PolicyRules(context);

@@ -8,9 +8,11 @@ import dev.switchboard.contract.model.ScalarKind;
 import dev.switchboard.contract.model.TypeRef;
 import dev.switchboard.contract.read.Suggestions;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -18,6 +20,19 @@ import java.util.regex.PatternSyntaxException;
 final class FieldRules {
 
     private static final String NUMBERS = "numbers (int32, int64, uint32, uint64, float, double, decimal)";
+
+    /** The values a bounded number type holds, as people read them, and a wider type; decimals hold any. */
+    private record Range(BigDecimal low, BigDecimal high, String shown, String wider) {}
+
+    private static final Map<ScalarKind, Range> RANGES = Map.of(
+            ScalarKind.INT32, integral(Integer.MIN_VALUE, BigInteger.valueOf(Integer.MAX_VALUE), "int64"),
+            ScalarKind.INT64, integral(Long.MIN_VALUE, BigInteger.valueOf(Long.MAX_VALUE), "decimal"),
+            ScalarKind.UINT32, integral(0, BigInteger.valueOf(0xFFFF_FFFFL), "int64"),
+            ScalarKind.UINT64, integral(0, BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE), "decimal"),
+            ScalarKind.FLOAT, new Range(new BigDecimal(-Float.MAX_VALUE), new BigDecimal(Float.MAX_VALUE),
+                    -Float.MAX_VALUE + " to " + Float.MAX_VALUE, "double"),
+            ScalarKind.DOUBLE, new Range(new BigDecimal(-Double.MAX_VALUE), new BigDecimal(Double.MAX_VALUE),
+                    -Double.MAX_VALUE + " to " + Double.MAX_VALUE, "decimal"));
 
     private final Context context;
 
@@ -90,6 +105,10 @@ final class FieldRules {
         String collections = "minItems and maxItems apply only to lists and maps" + not;
         misplaced(type, field, "minItems", c.minItems(), !collection, subject, collections, instead);
         misplaced(type, field, "maxItems", c.maxItems(), !collection, subject, collections, instead);
+        if (numeric) {
+            withinRange(type, field, "min", c.min(), ((TypeRef.Scalar) t).kind(), subject);
+            withinRange(type, field, "max", c.max(), ((TypeRef.Scalar) t).kind(), subject);
+        }
         notNegative(type, field, "minLength", c.minLength(), subject);
         notNegative(type, field, "maxLength", c.maxLength(), subject);
         notNegative(type, field, "minItems", c.minItems(), subject);
@@ -122,6 +141,23 @@ final class FieldRules {
         }
     }
 
+    /**
+     * A bound outside what the type holds is either always met or never met, and cannot be written
+     * as a literal of the type in generated code.
+     */
+    private void withinRange(MessageType type, Field field, String key, BigDecimal bound, ScalarKind kind,
+            String subject) {
+        Range range = RANGES.get(kind);
+        if (bound == null || range == null
+                || (bound.compareTo(range.low()) >= 0 && bound.compareTo(range.high()) <= 0)) {
+            return;
+        }
+        String shownBound = bound.abs().compareTo(BigDecimal.TEN.pow(20)) > 0 ? bound.toString() : text(bound);
+        context.report(at(type, field, key), subject + " has " + key + " " + shownBound + ", outside the range of "
+                        + kind.contractName() + " (" + range.shown() + ")",
+                "write a " + key + " from " + range.shown() + ", or use a wider type such as " + range.wider());
+    }
+
     private void notNegative(MessageType type, Field field, String key, Integer value, String subject) {
         if (value != null && value < 0) {
             context.report(at(type, field, key), subject + " has " + key + " " + value + ", which is negative",
@@ -137,6 +173,10 @@ final class FieldRules {
 
     private static String text(Object value) {
         return value instanceof BigDecimal decimal ? Context.format(decimal) : String.valueOf(value);
+    }
+
+    private static Range integral(long low, BigInteger high, String wider) {
+        return new Range(BigDecimal.valueOf(low), new BigDecimal(high), low + " to " + high, wider);
     }
 
     private Position at(MessageType type, Field field, String key) {

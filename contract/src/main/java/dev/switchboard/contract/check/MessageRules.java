@@ -10,6 +10,7 @@ import dev.switchboard.contract.read.Suggestions;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Events and commands: message-type payloads, broker-safe destination names that no two messages
@@ -22,10 +23,14 @@ final class MessageRules {
     private final Context context;
     private final PolicyRules policyRules;
     private final Map<String, MessageDefinition> destinations = new HashMap<>();
+    private final Map<String, MessageDefinition> everyDestination = new HashMap<>();
 
     MessageRules(Context context, PolicyRules policyRules) {
         this.context = context;
         this.policyRules = policyRules;
+        Stream.concat(context.contract.events().stream(), context.contract.commands().stream())
+                .filter(message -> message.destination() != null)
+                .forEach(message -> everyDestination.putIfAbsent(message.destination(), message));
     }
 
     void check(MessageDefinition message) {
@@ -53,11 +58,35 @@ final class MessageRules {
                         + destinationKey, "use another destination, e.g. " + message.destination() + ".dlq");
             }
         }
+        if (message.destination() != null) {
+            checkDeadLetterIsNoDestination(message, owner, block, destinationKey);
+        }
         if (message.key() != null && payload != null) {
             checkKey(message, payload, owner, at(message, block, "key"));
         }
         if (message.retry() != null) {
             policyRules.checkRetry(message.retry(), "retry of " + owner, block, message.name(), "retry");
+        }
+    }
+
+    /** Dead letters sent to another message's destination would reach that message's consumers. */
+    private void checkDeadLetterIsNoDestination(MessageDefinition message, String owner, String block,
+            String destinationKey) {
+        MessageDefinition other = everyDestination.get(message.deadLetterOrDefault());
+        if (other == null || other == message) {
+            return;
+        }
+        String otherKey = other.kind() == Kind.EVENT ? "topic" : "queue";
+        String consumers = ", whose consumers would receive its dead letters";
+        if (message.deadLetter() != null) {
+            context.report(at(message, block, "deadLetter"), "deadLetter " + message.deadLetter() + " of " + owner
+                            + " is the " + otherKey + " of " + describe(other) + consumers,
+                    "use a destination no event or command uses, e.g. " + message.destination() + ".dlq");
+        } else {
+            context.report(at(message, block, destinationKey), owner + " sends its dead letters to "
+                            + message.deadLetterOrDefault() + " by default, which is the " + otherKey + " of "
+                            + describe(other) + consumers,
+                    "set deadLetter of " + owner + " to a destination no event or command uses");
         }
     }
 

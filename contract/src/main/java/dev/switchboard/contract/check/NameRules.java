@@ -1,6 +1,7 @@
 package dev.switchboard.contract.check;
 
 import dev.switchboard.contract.Position;
+import dev.switchboard.contract.ProtoNames;
 import dev.switchboard.contract.model.EnumType;
 import dev.switchboard.contract.model.EnumValue;
 import dev.switchboard.contract.model.ErrorDefinition;
@@ -13,12 +14,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * The service header (service name, Java package, version) and the spelling of every declared name,
- * plus clashes between the Java classes that names turn into.
+ * plus clashes between the Java classes and the protobuf names that names turn into.
  */
 final class NameRules {
 
@@ -37,12 +39,7 @@ final class NameRules {
         for (TypeDefinition type : contract.types()) {
             pascal(type.name(), "type", type.position());
             if (type instanceof MessageType message) {
-                for (Field field : message.fields()) {
-                    if (!Names.isCamel(field.name())) {
-                        context.report(field.position(), "field name " + message.name() + "." + field.name()
-                                + " is not camelCase", "write " + Names.toCamel(field.name()));
-                    }
-                }
+                fieldNames(message);
             } else {
                 enumValueNames((EnumType) type);
             }
@@ -52,6 +49,7 @@ final class NameRules {
         contract.events().forEach(event -> camel(event.name(), "event", event.position()));
         contract.commands().forEach(command -> camel(command.name(), "command", command.position()));
         checkClassNameClashes(contract);
+        checkProtobufScope(contract);
         checkMessageNameClashes(contract);
     }
 
@@ -71,6 +69,12 @@ final class NameRules {
     }
 
     private void checkPackage(String javaPackage, Position position) {
+        if (javaPackage.equals("java") || javaPackage.startsWith("java.")) {
+            context.report(position, "package " + javaPackage + " is not a valid Java package: java and its"
+                    + " subpackages belong to the JDK, which refuses to load other classes into them",
+                    "use a package of your own, e.g. com.example.orders");
+            return;
+        }
         for (String segment : javaPackage.split("\\.", -1)) {
             String problem = null;
             if (segment.isEmpty()) {
@@ -84,6 +88,24 @@ final class NameRules {
                 context.report(position, "package " + javaPackage + " is not a valid Java package: " + problem,
                         "write dot-separated lowercase identifiers that are not Java keywords, e.g. com.example.orders");
                 return;
+            }
+        }
+    }
+
+    /** camelCase, and distinct in the .proto, where {@code customerId} and {@code customerID} are both customer_id. */
+    private void fieldNames(MessageType message) {
+        Map<String, Field> byProtoName = new HashMap<>();
+        for (Field field : message.fields()) {
+            if (!Names.isCamel(field.name())) {
+                context.report(field.position(), "field name " + message.name() + "." + field.name()
+                        + " is not camelCase", "write " + Names.toCamel(field.name()));
+                continue;
+            }
+            String protoName = ProtoNames.fieldName(field.name());
+            Field first = byProtoName.putIfAbsent(protoName, field);
+            if (first != null) {
+                context.report(field.position(), "field " + message.name() + "." + field.name() + " is " + protoName
+                        + " in protobuf, as is " + message.name() + "." + first.name(), "rename one of them");
             }
         }
     }
@@ -130,16 +152,55 @@ final class NameRules {
         }
         declared.sort(Comparator.comparingInt((JavaClass c) -> c.position().line())
                 .thenComparingInt(c -> c.position().column()));
-        Map<String, String> taken = new HashMap<>();
+        // Keyed by lower case: class files that differ only in case overwrite each other on macOS and Windows.
+        Map<String, JavaClass> taken = new HashMap<>();
         if (contract.service() != null) {
-            taken.put(contract.service() + "Service", "the generated service interface " + contract.service() + "Service");
-            taken.put(contract.service() + "Client", "the generated client interface " + contract.service() + "Client");
+            for (String suffix : List.of("Service", "Client")) {
+                String name = contract.service() + suffix;
+                String describedAs = "the generated " + suffix.toLowerCase(Locale.ROOT) + " interface " + name;
+                taken.put(name.toLowerCase(Locale.ROOT), new JavaClass(name, null, describedAs, contract.position()));
+            }
         }
         for (JavaClass javaClass : declared) {
-            String first = taken.putIfAbsent(javaClass.name(), javaClass.describedAs());
-            if (first != null) {
-                context.report(javaClass.position(), javaClass.declaredBy() + " clashes with " + first,
-                        "rename " + javaClass.declaredBy().replaceFirst(" generates.*", ""));
+            JavaClass first = taken.putIfAbsent(javaClass.name().toLowerCase(Locale.ROOT), javaClass);
+            String rename = "rename " + javaClass.declaredBy().replaceFirst(" generates.*", "");
+            if (first != null && first.name().equals(javaClass.name())) {
+                context.report(javaClass.position(), javaClass.declaredBy() + " clashes with " + first.describedAs(),
+                        rename);
+            } else if (first != null) {
+                context.report(javaClass.position(), javaClass.declaredBy() + " differs from " + first.describedAs()
+                        + " only in letter case, so their source files would overwrite each other on a"
+                        + " case-insensitive file system (macOS, Windows)", rename);
+            }
+        }
+    }
+
+    /**
+     * The exported .proto declares every type, the service and every enum value in one package
+     * scope: enum values are prefixed with their enum's name there, and are siblings of their enum,
+     * not children, so {@code Order.STATUS_X} and {@code OrderStatus.X} are both ORDER_STATUS_X.
+     */
+    private void checkProtobufScope(ServiceContract contract) {
+        if (contract.service() != null && !contract.operations().isEmpty()) {
+            contract.type(contract.service()).ifPresent(type -> context.report(type.position(), "type "
+                    + type.name() + " has the name of the service, and protobuf declares the service and its"
+                    + " types side by side in one package", "rename type " + type.name()));
+        }
+        Map<String, String> protoNames = new HashMap<>();
+        for (EnumType type : contract.enumTypes()) {
+            protoNames.putIfAbsent(ProtoNames.enumPrefix(type.name()) + "_" + EnumType.UNSPECIFIED,
+                    "the implicit " + type.name() + "." + EnumType.UNSPECIFIED);
+        }
+        for (EnumType type : contract.enumTypes()) {
+            for (EnumValue value : type.values()) {
+                String protoName = ProtoNames.enumPrefix(type.name()) + "_" + value.name();
+                String qualified = type.name() + "." + value.name();
+                String first = protoNames.putIfAbsent(protoName, qualified);
+                if (first != null && !value.name().equals(EnumType.UNSPECIFIED)) {
+                    context.report(value.position(), "enum value " + qualified + " is " + protoName
+                                    + " in protobuf, as is " + first + ": protobuf enum values share one scope",
+                            "rename " + qualified);
+                }
             }
         }
     }

@@ -11,6 +11,12 @@ import org.yaml.snakeyaml.nodes.Tag;
 final class Scalars {
 
     private static final Pattern WHOLE_NUMBER = Pattern.compile("[-+]?[0-9]+");
+    /**
+     * Digits a number may have on each side of the point: enough for any double, and few enough that
+     * generated code and documents can spell the number out in full.
+     */
+    static final int MAX_DIGITS = 400;
+
     private static final Pattern DECIMAL = Pattern.compile("[-+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+)?");
 
     private Scalars() {}
@@ -53,6 +59,18 @@ final class Scalars {
                     "remove the quotes");
             return null;
         }
-        return new BigDecimal(text.startsWith("+") ? text.substring(1) : text);
+        BigDecimal value;
+        try {
+            value = new BigDecimal(text.startsWith("+") ? text.substring(1) : text);
+        } catch (NumberFormatException e) {
+            value = null; // an exponent beyond what BigDecimal holds
+        }
+        if (value == null || value.precision() - value.scale() > MAX_DIGITS || value.scale() > MAX_DIGITS) {
+            problems.add(scalar, subject + " is " + scalar.getValue() + ", which has more than " + MAX_DIGITS
+                    + " digits before or after the decimal point", "write a number of at most " + MAX_DIGITS
+                    + " digits on each side of the point");
+            return null;
+        }
+        return value;
     }
 }
