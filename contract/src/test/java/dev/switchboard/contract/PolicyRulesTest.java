@@ -154,7 +154,28 @@ class PolicyRulesTest {
                             retry: { attempts: 0 }
                         """,
                         List.of(
-                                "t.yaml:25:24: attempts of retry of operation getOrder is 0, but must be between 1 and 10 — use 1 to 10 attempts (1 means no retry)")));
+                                "t.yaml:25:24: attempts of retry of operation getOrder is 0, but must be between 1 and 10 — use 1 to 10 attempts (1 means no retry)")),
+                arguments("operation timeout longer than the service deadline", HEADER + """
+                        policies:
+                          deadline: 2s
+                        """ + OPS_TYPES + """
+                        operations:
+                          getOrder: { input: Query, output: Query, timeout: 3s }
+                        """,
+                        List.of(
+                                "t.yaml:24:53: timeout of operation getOrder (3s) is longer than its deadline (2s), one of them taken from the service policies — make the timeout of one attempt at most the deadline of all attempts, or override both here")),
+                arguments("operation backoff longer than the service maxBackoff", HEADER + """
+                        policies:
+                          retry: { backoff: 50ms, maxBackoff: 1s }
+                        """ + OPS_TYPES + """
+                        operations:
+                          getOrder:
+                            input: Query
+                            output: Query
+                            retry: { backoff: 2s }
+                        """,
+                        List.of(
+                                "t.yaml:27:23: retry of operation getOrder ends up with maxBackoff 1s shorter than backoff 2s, one of them taken from the service policies — override both backoff and maxBackoff here, with maxBackoff at least backoff")));
     }
 
     @ParameterizedTest(name = "{0}")

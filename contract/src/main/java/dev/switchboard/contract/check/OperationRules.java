@@ -36,6 +36,7 @@ final class OperationRules {
             httpRules.check(operation, operation.input() == null ? null : input);
         }
         policyRules.check(operation.policies(), owner, "operations", operation.name());
+        policyRules.checkEffective(context.contract.policies(), operation.policies(), owner, "operations", operation.name());
     }
 
     private void checkErrors(Operation operation, String owner) {

@@ -45,6 +45,37 @@ final class PolicyRules {
         }
     }
 
+    /**
+     * Checks what an operation ends up with once its overrides are laid over the service policies:
+     * an operation's timeout may exceed the service's deadline even though each block is consistent
+     * alone. Only mixed pairs are reported here; a pair declared in one block was reported by
+     * {@link #check}.
+     */
+    void checkEffective(Policies service, Policies operation, String owner, String... path) {
+        Policies effective = service.overriddenBy(operation);
+        boolean mixed = (operation.timeout() == null) != (operation.deadline() == null);
+        if (mixed && effective.timeout() != null && effective.deadline() != null
+                && effective.timeout().compareTo(effective.deadline()) > 0) {
+            String declared = operation.timeout() != null ? "timeout" : "deadline";
+            context.report(at(path, declared), "timeout of " + owner + " (" + Context.format(effective.timeout())
+                            + ") is longer than its deadline (" + Context.format(effective.deadline())
+                            + "), one of them taken from the service policies",
+                    "make the timeout of one attempt at most the deadline of all attempts, or override both here");
+        }
+        RetryPolicy retry = operation.retry();
+        if (retry != null && effective.retry() != null && (retry.backoff() == null) != (retry.maxBackoff() == null)) {
+            RetryPolicy merged = effective.retry();
+            if (merged.backoff() != null && merged.maxBackoff() != null
+                    && merged.maxBackoff().compareTo(merged.backoff()) < 0) {
+                String declared = retry.backoff() != null ? "backoff" : "maxBackoff";
+                context.report(at(append(path, "retry"), declared), "retry of " + owner + " ends up with maxBackoff "
+                                + Context.format(merged.maxBackoff()) + " shorter than backoff "
+                                + Context.format(merged.backoff()) + ", one of them taken from the service policies",
+                        "override both backoff and maxBackoff here, with maxBackoff at least backoff");
+            }
+        }
+    }
+
     /** @param what e.g. "retry of event orderCreated" */
     void checkRetry(RetryPolicy retry, String what, String... path) {
         if (retry.attempts() != null && (retry.attempts() < 1 || retry.attempts() > MAX_ATTEMPTS)) {
