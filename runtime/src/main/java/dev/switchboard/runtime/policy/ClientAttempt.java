@@ -1,0 +1,8 @@
+package dev.switchboard.runtime.policy;
+
+/** One try of a client call over some transport; it throws {@code SwitchboardException} for failures it understood. */
+@FunctionalInterface
+public interface ClientAttempt<T> {
+
+    T attempt(AttemptContext context) throws Exception;
+}

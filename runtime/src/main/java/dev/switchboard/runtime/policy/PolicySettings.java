@@ -1,0 +1,53 @@
+package dev.switchboard.runtime.policy;
+
+import java.time.Duration;
+
+/**
+ * The resilience policy of one operation, as layers declare it: the contract (generated into the
+ * operation's descriptor), then {@code application.yml} for the service, then for the operation.
+ * A null component is not declared at that layer; {@link #withDefaults()} fills what no layer
+ * declared from {@link PolicyDefaults}.
+ *
+ * @param timeout        the longest one attempt may take
+ * @param deadline       the longest the whole call may take across attempts; null: none beyond the attempts
+ * @param retry          retry values
+ * @param circuitBreaker circuit-breaker values
+ * @param concurrency    most calls in flight on the server at once; null: unlimited
+ * @param rateLimit      server-side rate limit; null: none
+ */
+public record PolicySettings(
+        Duration timeout,
+        Duration deadline,
+        RetrySettings retry,
+        CircuitBreakerSettings circuitBreaker,
+        Integer concurrency,
+        RateLimitSettings rateLimit) {
+
+    public static final PolicySettings NONE = new PolicySettings(null, null, null, null, null, null);
+
+    /** These settings with every value that {@code override} declares put in their place. */
+    public PolicySettings overriddenBy(PolicySettings override) {
+        if (override == null) {
+            return this;
+        }
+        return new PolicySettings(
+                pick(override.timeout, timeout),
+                pick(override.deadline, deadline),
+                retry == null ? override.retry : retry.overriddenBy(override.retry),
+                circuitBreaker == null ? override.circuitBreaker : circuitBreaker.overriddenBy(override.circuitBreaker),
+                pick(override.concurrency, concurrency),
+                pick(override.rateLimit, rateLimit));
+    }
+
+    /**
+     * These settings on top of the runtime defaults: timeout, every retry and circuit-breaker
+     * component are then non-null; deadline, concurrency and rate limit stay null when undeclared.
+     */
+    public PolicySettings withDefaults() {
+        return PolicyDefaults.SETTINGS.overriddenBy(this);
+    }
+
+    static <T> T pick(T override, T base) {
+        return override != null ? override : base;
+    }
+}
