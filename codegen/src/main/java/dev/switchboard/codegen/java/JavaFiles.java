@@ -7,7 +7,7 @@ import dev.switchboard.codegen.GeneratedFile;
 import java.util.regex.Pattern;
 
 /** Renders one generated type as a source file with the "generated, do not edit" header. */
-final class JavaFiles {
+public final class JavaFiles {
 
     /**
      * JavaPoet writes a type annotation with one named member over three lines
@@ -23,7 +23,7 @@ final class JavaFiles {
      * {@code java.lang} or of an import even in files that never mention it, so the others are
      * written in full there ({@code java.lang.String} when the contract declares a type String).
      */
-    static GeneratedFile source(ContractInput input, TypeSpec.Builder spec) {
+    public static GeneratedFile source(ContractInput input, TypeSpec.Builder spec) {
         String packageName = input.contract().javaPackage();
         TypeSpec type = spec.alwaysQualify(JavaNames.classNames(input.contract()).toArray(String[]::new)).build();
         JavaFile file = JavaFile.builder(packageName, type)

@@ -71,6 +71,21 @@ public final class JavaNames {
      * one package, where they hide same-named classes of {@code java.lang}, so a generated file
      * writes those (e.g. {@code java.lang.String}) in full.
      */
+    /** {@code <Service>Operations}: the transport-neutral descriptors of the operations. */
+    public static ClassName operations(ServiceContract contract) {
+        return ClassName.get(contract.javaPackage(), contract.service() + "Operations");
+    }
+
+    /** {@code <Service>ClientFallback}: the degradation a user may provide for client calls. */
+    public static ClassName clientFallback(ServiceContract contract) {
+        return ClassName.get(contract.javaPackage(), contract.service() + "ClientFallback");
+    }
+
+    /** {@code getOrder} → {@code GET_ORDER}, the descriptor constant of an operation. */
+    public static String operationConstant(Operation operation) {
+        return upperSnake(operation.name());
+    }
+
     public static Set<String> classNames(ServiceContract contract) {
         Set<String> names = new LinkedHashSet<>();
         contract.types().forEach(type -> names.add(type.name()));

@@ -20,21 +20,21 @@ import java.util.Optional;
  * Maps contract types to Java types. An optional field gets the boxed (nullable) type; lists and
  * maps are never null, so {@code optional} does not change them (empty is their absent value).
  */
-final class JavaTypes {
+public final class JavaTypes {
 
     private final ServiceContract contract;
 
-    JavaTypes(ServiceContract contract) {
+    public JavaTypes(ServiceContract contract) {
         this.contract = contract;
     }
 
     /** The type of the record component that holds {@code field}. */
-    TypeName of(Field field) {
+    public TypeName of(Field field) {
         TypeName type = of(field.type());
         return field.optional() ? type.box() : type;
     }
 
-    TypeName of(TypeRef type) {
+    public TypeName of(TypeRef type) {
         if (type instanceof TypeRef.Scalar scalar) {
             return of(scalar.kind());
         }
@@ -48,15 +48,20 @@ final class JavaTypes {
     }
 
     /** Whether the field holds a named message type (a nested record). */
-    boolean isMessage(TypeRef type) {
+    public boolean isMessage(TypeRef type) {
         return type instanceof TypeRef.Named named && contract.type(named.name()).orElse(null) instanceof MessageType;
     }
 
-    boolean isEnum(TypeRef type) {
+    public boolean isEnum(TypeRef type) {
         return type instanceof TypeRef.Named named && contract.type(named.name()).orElse(null) instanceof EnumType;
     }
 
-    static Optional<ScalarKind> scalar(TypeRef type) {
+    /** Whether the record of {@code type} has {@code builder()} and {@code toBuilder()}. */
+    public static boolean hasBuilder(MessageType type) {
+        return RecordBuilder.wanted(type);
+    }
+
+    public static Optional<ScalarKind> scalar(TypeRef type) {
         return type instanceof TypeRef.Scalar scalar ? Optional.of(scalar.kind()) : Optional.empty();
     }
 

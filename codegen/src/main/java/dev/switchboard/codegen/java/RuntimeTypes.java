@@ -6,24 +6,28 @@ import com.palantir.javapoet.ClassName;
  * The runtime and library types generated code refers to. Named here, not imported, because the
  * generator does not depend on the runtime it generates calls to.
  */
-final class RuntimeTypes {
+public final class RuntimeTypes {
 
     private static final String RUNTIME = "dev.switchboard.runtime";
     private static final String VALIDATION = RUNTIME + ".validation";
     private static final String STREAM = RUNTIME + ".stream";
+    static final String POLICY = RUNTIME + ".policy";
     private static final String JACKSON = "com.fasterxml.jackson.annotation";
 
-    static final ClassName BYTES = ClassName.get(RUNTIME, "Bytes");
+    public static final ClassName BYTES = ClassName.get(RUNTIME, "Bytes");
     static final ClassName FIELDS = ClassName.get(RUNTIME, "Fields");
-    static final ClassName ERROR_CODE = ClassName.get(RUNTIME, "ErrorCode");
-    static final ClassName SWITCHBOARD_EXCEPTION = ClassName.get(RUNTIME, "SwitchboardException");
+    public static final ClassName ERROR_CODE = ClassName.get(RUNTIME, "ErrorCode");
+    public static final ClassName SWITCHBOARD_EXCEPTION = ClassName.get(RUNTIME, "SwitchboardException");
 
     static final ClassName VALIDATABLE = ClassName.get(VALIDATION, "Validatable");
     static final ClassName CONSTRAINT_CHECK = ClassName.get(VALIDATION, "ConstraintCheck");
 
-    static final ClassName STREAM_SINK = ClassName.get(STREAM, "StreamSink");
-    static final ClassName STREAM_SOURCE = ClassName.get(STREAM, "StreamSource");
-    static final ClassName BIDI_CALL = ClassName.get(STREAM, "BidiCall");
+    public static final ClassName OPERATION_DESCRIPTOR = ClassName.get(POLICY, "OperationDescriptor");
+    public static final ClassName CLIENT_FALLBACK = ClassName.get(POLICY, "ClientFallback");
+
+    public static final ClassName STREAM_SINK = ClassName.get(STREAM, "StreamSink");
+    public static final ClassName STREAM_SOURCE = ClassName.get(STREAM, "StreamSource");
+    public static final ClassName BIDI_CALL = ClassName.get(STREAM, "BidiCall");
 
     static final ClassName JSON_CREATOR = ClassName.get(JACKSON, "JsonCreator");
     static final ClassName JSON_FORMAT = ClassName.get(JACKSON, "JsonFormat");

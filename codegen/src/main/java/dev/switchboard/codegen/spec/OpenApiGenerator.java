@@ -82,6 +82,8 @@ public final class OpenApiGenerator implements OutputGenerator {
                                 "description", "The canonical error code, the same on every transport."),
                         "error", map("type", "string", "enum", errorNames.isEmpty() ? null : errorNames,
                                 "description", "The contract error, when the service raised one."),
+                        "details", map("type", "object", "additionalProperties", map("type", "string"),
+                                "description", "The values of the error message's placeholders, e.g. {id: o-1}."),
                         "traceId", map("type", "string", "description", "The W3C trace id of the failed call."),
                         "violations", map("type", "array",
                                 "description", "Each constraint the request broke (INVALID_ARGUMENT only).",

@@ -2,17 +2,22 @@ package dev.switchboard.codegen.spec;
 
 import dev.switchboard.codegen.ContractInput;
 import dev.switchboard.codegen.GeneratedFile;
+import dev.switchboard.contract.model.ServiceContract;
 import java.util.Locale;
 
 /** Where the exported specs go and how they say they are generated. */
-final class SpecFiles {
+public final class SpecFiles {
 
     private SpecFiles() {}
 
     /** A spec packaged with the service: {@code META-INF/switchboard/<service>/<fileName>}. */
     static GeneratedFile resource(ContractInput input, String fileName, String content) {
-        String service = input.contract().service().toLowerCase(Locale.ROOT);
-        return new GeneratedFile(GeneratedFile.Kind.RESOURCE, "META-INF/switchboard/" + service + "/" + fileName, content);
+        return new GeneratedFile(GeneratedFile.Kind.RESOURCE, directory(input.contract()) + fileName, content);
+    }
+
+    /** Where a service's exported documents live in its jar: {@code META-INF/switchboard/orders/}. */
+    public static String directory(ServiceContract contract) {
+        return "META-INF/switchboard/" + contract.service().toLowerCase(Locale.ROOT) + "/";
     }
 
     /** The first line of every spec, written as a comment of the spec's language. */

@@ -181,7 +181,7 @@ class OpenApiGeneratorTest {
     void theProblemSchemaIsRfc9457WithSwitchboardMembers() {
         Schema<?> problem = api.getComponents().getSchemas().get("Problem");
         assertThat(problem.getProperties()).containsOnlyKeys(
-                "type", "title", "status", "detail", "instance", "code", "error", "traceId", "violations");
+                "type", "title", "status", "detail", "instance", "code", "error", "details", "traceId", "violations");
         assertThat(enumOf(property(problem, "code"))).hasSize(16).contains("NOT_FOUND", "UNAUTHENTICATED");
         assertThat(enumOf(property(problem, "error"))).containsExactly("OrderNotFound", "OutOfStock", "OrderLocked");
         assertThat(property(problem, "violations").getItems().getRequired()).containsExactly("field", "message");

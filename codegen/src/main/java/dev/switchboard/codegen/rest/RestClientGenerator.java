@@ -1,0 +1,120 @@
+package dev.switchboard.codegen.rest;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.switchboard.codegen.ContractInput;
+import dev.switchboard.codegen.GeneratedFile;
+import dev.switchboard.codegen.OutputGenerator;
+import dev.switchboard.codegen.Role;
+import dev.switchboard.codegen.java.JavaFiles;
+import dev.switchboard.codegen.java.JavaNames;
+import dev.switchboard.codegen.java.RuntimeTypes;
+import dev.switchboard.contract.model.Field;
+import dev.switchboard.contract.model.HttpBinding;
+import dev.switchboard.contract.model.MessageType;
+import dev.switchboard.contract.model.Operation;
+import dev.switchboard.contract.model.ServiceContract;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * {@code <Service>RestClient}: the {@code <Service>Client} interface over HTTP/JSON. Each method
+ * spells its request the way the generated controller reads it and hands it to the starter's
+ * {@code RestCaller}, which owns policies, deadlines, idempotency keys, tracing and errors.
+ * Operations without an HTTP binding (client and bidirectional streams) fail with UNIMPLEMENTED.
+ */
+public final class RestClientGenerator implements OutputGenerator {
+
+    @Override
+    public boolean appliesTo(ContractInput input) {
+        return input.has(Role.CLIENT);
+    }
+
+    static ClassName client(ServiceContract contract) {
+        return ClassName.get(contract.javaPackage(), contract.service() + "RestClient");
+    }
+
+    @Override
+    public List<GeneratedFile> generate(ContractInput input) {
+        ServiceContract contract = input.contract();
+        ClassName fallback = JavaNames.clientFallback(contract);
+        TypeSpec.Builder spec = TypeSpec.classBuilder(client(contract))
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addSuperinterface(JavaNames.clientInterface(contract))
+                .addJavadoc("Calls {@code $L} over HTTP/JSON.\n", contract.service())
+                .addField(FieldSpec.builder(SpringTypes.REST_CALLER, "caller", Modifier.PRIVATE, Modifier.FINAL).build())
+                .addField(FieldSpec.builder(fallback, "fallback", Modifier.PRIVATE, Modifier.FINAL).build())
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addModifiers(Modifier.PUBLIC)
+                        .addParameter(SpringTypes.REST_CALLER, "caller")
+                        .addParameter(fallback, "fallback")
+                        .addStatement("this.caller = caller")
+                        .addStatement("this.fallback = fallback")
+                        .build());
+        UrlValues urls = new UrlValues(contract);
+        for (Operation operation : contract.operations()) {
+            spec.addMethod(method(contract, urls, operation));
+        }
+        return List.of(JavaFiles.source(input, spec));
+    }
+
+    private static MethodSpec method(ServiceContract contract, UrlValues urls, Operation operation) {
+        ClassName input = JavaNames.type(contract, operation.input());
+        ClassName output = JavaNames.type(contract, operation.output());
+        CodeBlock descriptor = CodeBlock.of("$T.$L", JavaNames.operations(contract), JavaNames.operationConstant(operation));
+        MethodSpec.Builder method = MethodSpec.methodBuilder(JavaNames.method(operation))
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC);
+        switch (operation.mode()) {
+            case UNARY -> method.addParameter(input, "request").returns(output);
+            case SERVER_STREAMING -> method.addParameter(input, "request")
+                    .returns(ParameterizedTypeName.get(RuntimeTypes.STREAM_SOURCE, output));
+            case CLIENT_STREAMING -> method
+                    .addParameter(ParameterizedTypeName.get(ClassName.get(Iterable.class), input), "requests")
+                    .returns(output);
+            case BIDI_STREAMING -> method.returns(ParameterizedTypeName.get(
+                    RuntimeTypes.BIDI_CALL, input, output));
+        }
+        HttpBinding http = operation.http();
+        if (http == null) {
+            return method.addStatement("throw caller.unsupported($L)", descriptor).build();
+        }
+        CodeBlock request = request(contract, urls, operation);
+        if (operation.outputStream()) {
+            return method.addStatement("return caller.stream($L,\n$L,\n$T.class)",
+                    descriptor, request, output).build();
+        }
+        return method.addStatement("return caller.call($L,\n$L,\n$T.class, failure -> fallback.$L(request, failure))",
+                descriptor, request, output, JavaNames.method(operation)).build();
+    }
+
+    /** {@code RestRequest.of(HttpMethod.GET, "/orders/{id}").path("id", request.id(), RestValues.STRING)}. */
+    private static CodeBlock request(ServiceContract contract, UrlValues urls, Operation operation) {
+        HttpBinding http = operation.http();
+        MessageType input = (MessageType) contract.type(operation.input()).orElseThrow();
+        CodeBlock.Builder request = CodeBlock.builder().add("$T.of($T.$L, $S)",
+                SpringTypes.REST_REQUEST, SpringTypes.HTTP_METHOD, http.method().name(), http.path());
+        request.add("$>$>");
+        for (Field field : input.fields()) {
+            UrlValues.Placement placement = urls.placement(http, field);
+            if (http.hasBody() && placement != UrlValues.Placement.PATH) {
+                continue;
+            }
+            CodeBlock value = CodeBlock.of("request.$L()", JavaNames.component(field));
+            request.add("\n$L", switch (placement) {
+                case PATH -> CodeBlock.of(".path($S, $L, $L)", field.name(), value, urls.spelling(field.type()));
+                case QUERY -> CodeBlock.of(".query($S, $L, $L)", field.name(), value, urls.spelling(field.type()));
+                case QUERY_LIST -> CodeBlock.of(".queryList($S, $L, $L)", field.name(), value, urls.spelling(field.type()));
+                case QUERY_JSON -> CodeBlock.of(".queryJson($S, $L)", field.name(), value);
+            });
+        }
+        if (http.hasBody()) {
+            request.add("\n.body(request)");
+        }
+        return request.add("$<$<").build();
+    }
+}

@@ -1,0 +1,122 @@
+package dev.switchboard.codegen.rest;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.switchboard.codegen.ContractInput;
+import dev.switchboard.codegen.GeneratedFile;
+import dev.switchboard.codegen.OutputGenerator;
+import dev.switchboard.codegen.Role;
+import dev.switchboard.codegen.java.JavaFiles;
+import dev.switchboard.codegen.java.JavaNames;
+import dev.switchboard.codegen.spec.SpecFiles;
+import dev.switchboard.contract.model.ServiceContract;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * {@code <Service>RestConfiguration}: a Spring Boot auto-configuration that registers the
+ * generated controller when the application has a {@code <Service>Service} bean, and the REST
+ * client when the configuration names the service's base URL. An auto-configuration (listed in
+ * the jar's imports file) rather than a scanned class, so it works whatever package the
+ * application scans, including for imported contracts.
+ */
+public final class RestConfigurationGenerator implements OutputGenerator {
+
+    @Override
+    public boolean appliesTo(ContractInput input) {
+        return serves(input) || input.has(Role.CLIENT);
+    }
+
+    private static boolean serves(ContractInput input) {
+        return input.has(Role.SERVER) && !RestControllerGenerator.httpOperations(input.contract()).isEmpty();
+    }
+
+    static ClassName configuration(ServiceContract contract) {
+        return ClassName.get(contract.javaPackage(), contract.service() + "RestConfiguration");
+    }
+
+    @Override
+    public List<GeneratedFile> generate(ContractInput input) {
+        ServiceContract contract = input.contract();
+        ClassName name = configuration(contract);
+        TypeSpec.Builder spec = TypeSpec.classBuilder(name)
+                .addModifiers(Modifier.PUBLIC)
+                .addAnnotation(AnnotationSpec.builder(SpringTypes.AUTO_CONFIGURATION)
+                        .addMember("afterName", "$S", SpringTypes.AUTO_CONFIGURATION_NAME)
+                        .build())
+                .addJavadoc("Registers {@code $L}'s generated REST adapters with Spring Boot.\n", contract.service());
+        String bean = beanPrefix(contract);
+        if (serves(input)) {
+            spec.addMethod(routes(contract, bean));
+            spec.addMethod(openApi(contract, bean));
+        }
+        if (input.has(Role.CLIENT)) {
+            spec.addMethod(client(contract, bean));
+        }
+        List<GeneratedFile> files = new ArrayList<>();
+        files.add(JavaFiles.source(input, spec));
+        files.add(new GeneratedFile(GeneratedFile.Kind.RESOURCE, SpringTypes.AUTO_CONFIGURATION_IMPORTS,
+                name.canonicalName() + "\n"));
+        return files;
+    }
+
+    private static MethodSpec routes(ServiceContract contract, String bean) {
+        ClassName service = JavaNames.serviceInterface(contract);
+        return MethodSpec.methodBuilder(bean + "Routes")
+                .addAnnotation(SpringTypes.BEAN)
+                .addAnnotation(onBean(service))
+                .addAnnotation(AnnotationSpec.builder(SpringTypes.CONDITIONAL_ON_WEB_APPLICATION)
+                        .addMember("type", "$T.Type.SERVLET", SpringTypes.CONDITIONAL_ON_WEB_APPLICATION)
+                        .build())
+                .returns(ParameterizedTypeName.get(SpringTypes.ROUTER_FUNCTION, SpringTypes.SERVER_RESPONSE))
+                .addParameter(service, "service")
+                .addParameter(SpringTypes.REST_SERVER, "server")
+                .addStatement("return new $T(service, server).routes()", RestControllerGenerator.controller(contract))
+                .build();
+    }
+
+    private static MethodSpec openApi(ServiceContract contract, String bean) {
+        return MethodSpec.methodBuilder(bean + "OpenApi")
+                .addAnnotation(SpringTypes.BEAN)
+                .addAnnotation(onBean(JavaNames.serviceInterface(contract)))
+                .returns(SpringTypes.SERVED_SPECIFICATION)
+                .addStatement("return new $T($T.SERVICE, $S, $S)", SpringTypes.SERVED_SPECIFICATION,
+                        JavaNames.operations(contract), "openapi", SpecFiles.directory(contract) + "openapi.yaml")
+                .build();
+    }
+
+    private static MethodSpec client(ServiceContract contract, String bean) {
+        ClassName clientInterface = JavaNames.clientInterface(contract);
+        ClassName fallback = JavaNames.clientFallback(contract);
+        ClassName operations = JavaNames.operations(contract);
+        return MethodSpec.methodBuilder(bean + "RestClient")
+                .addAnnotation(SpringTypes.BEAN)
+                .addAnnotation(AnnotationSpec.builder(SpringTypes.CONDITIONAL_ON_MISSING_BEAN)
+                        .addMember("value", "$T.class", clientInterface)
+                        .build())
+                .addAnnotation(AnnotationSpec.builder(SpringTypes.CONDITIONAL_ON_CLIENT)
+                        .addMember("service", "$S", contract.service())
+                        .addMember("transport", "$S", "rest")
+                        .build())
+                .returns(clientInterface)
+                .addParameter(SpringTypes.REST_CALLERS, "callers")
+                .addParameter(ParameterizedTypeName.get(SpringTypes.OBJECT_PROVIDER, fallback), "fallback")
+                .addStatement("return new $T(callers.forService($T.SERVICE, $T::decodeError),\nfallback.getIfAvailable(() -> new $T() {}))",
+                        RestClientGenerator.client(contract), operations, operations, fallback)
+                .build();
+    }
+
+    private static AnnotationSpec onBean(ClassName type) {
+        return AnnotationSpec.builder(SpringTypes.CONDITIONAL_ON_BEAN).addMember("value", "$T.class", type).build();
+    }
+
+    /** {@code OrderHistory} → {@code orderHistory}, the prefix of bean method names. */
+    private static String beanPrefix(ServiceContract contract) {
+        String service = contract.service();
+        return Character.toLowerCase(service.charAt(0)) + service.substring(1);
+    }
+}
