@@ -1,0 +1,193 @@
+package dev.switchboard.it.rest.server;
+
+import dev.switchboard.it.rest.orders.CreateOrderRequest;
+import dev.switchboard.it.rest.orders.GetOrderRequest;
+import dev.switchboard.it.rest.orders.ImportSummary;
+import dev.switchboard.it.rest.orders.ListOrdersRequest;
+import dev.switchboard.it.rest.orders.Order;
+import dev.switchboard.it.rest.orders.OrderLockedException;
+import dev.switchboard.it.rest.orders.OrderNotFoundException;
+import dev.switchboard.it.rest.orders.OrderPage;
+import dev.switchboard.it.rest.orders.OrderStatus;
+import dev.switchboard.it.rest.orders.OrdersService;
+import dev.switchboard.it.rest.orders.OutOfStockException;
+import dev.switchboard.it.rest.orders.UpdateNoteRequest;
+import dev.switchboard.it.rest.orders.WatchOrdersRequest;
+import dev.switchboard.runtime.ErrorCode;
+import dev.switchboard.runtime.SwitchboardException;
+import dev.switchboard.runtime.call.CallContext;
+import dev.switchboard.runtime.call.Deadline;
+import dev.switchboard.runtime.stream.StreamSink;
+import dev.switchboard.runtime.stream.StreamSource;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The service the tests run behind the generated controller: an in-memory order book whose
+ * failures the tests script (fail the next N calls with a code, answer slowly), and which counts
+ * what reached it, so a test can tell a retry from a fast failure.
+ */
+public class ScriptedOrders implements OrdersService {
+
+    private final ConcurrentMap<String, Order> orders = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+    private final AtomicInteger failuresLeft = new AtomicInteger();
+    private final AtomicReference<ErrorCode> failWith = new AtomicReference<>(ErrorCode.UNAVAILABLE);
+    private final AtomicReference<Duration> delay = new AtomicReference<>(Duration.ZERO);
+    private final AtomicReference<Optional<Deadline>> lastDeadline = new AtomicReference<>(Optional.empty());
+    private final AtomicReference<String> lastTraceId = new AtomicReference<>();
+    private final Tracer tracer;
+
+    public ScriptedOrders(Tracer tracer) {
+        this.tracer = tracer;
+    }
+
+    /** The next {@code count} calls of any operation fail with {@code code}. */
+    public void failNext(int count, ErrorCode code) {
+        failWith.set(code);
+        failuresLeft.set(count);
+    }
+
+    /** Every call waits this long before it answers. */
+    public void answerAfter(Duration wait) {
+        delay.set(wait);
+    }
+
+    public int calls(String operation) {
+        return calls.computeIfAbsent(operation, o -> new AtomicInteger()).get();
+    }
+
+    /** The deadline the last call saw in its call context. */
+    public Optional<Deadline> lastDeadline() {
+        return lastDeadline.get();
+    }
+
+    /** The trace id the last call ran in. */
+    public String lastTraceId() {
+        return lastTraceId.get();
+    }
+
+    public void reset() {
+        orders.clear();
+        calls.clear();
+        failuresLeft.set(0);
+        delay.set(Duration.ZERO);
+        lastDeadline.set(Optional.empty());
+    }
+
+    @Override
+    public Order createOrder(CreateOrderRequest request) {
+        enter("createOrder");
+        request.items().stream().filter(item -> item.sku().startsWith("gone-")).findFirst().ifPresent(item -> {
+            throw new OutOfStockException(item.sku());
+        });
+        Order order = Order.builder()
+                .id("o-" + ids.incrementAndGet())
+                .customerId(request.customerId())
+                .items(request.items())
+                .status(OrderStatus.PENDING)
+                .createdAt(Instant.parse("2026-11-24T10:15:30Z"))
+                .note(request.note())
+                .build();
+        orders.put(order.id(), order);
+        return order;
+    }
+
+    @Override
+    public Order getOrder(GetOrderRequest request) {
+        enter("getOrder");
+        return find(request.id());
+    }
+
+    @Override
+    public OrderPage listOrders(ListOrdersRequest request) {
+        enter("listOrders");
+        List<Order> page = orders.values().stream()
+                .filter(order -> order.customerId().equals(request.customerId()))
+                .filter(order -> request.status() == OrderStatus.UNSPECIFIED || order.status() == request.status())
+                .filter(order -> order.tags().containsAll(request.tags()))
+                .sorted((a, b) -> a.id().compareTo(b.id()))
+                .limit(request.pageSize() == 0 ? 100 : request.pageSize())
+                .toList();
+        return new OrderPage(page, request.pageToken() == null ? null : request.pageToken() + "+");
+    }
+
+    @Override
+    public Order updateNote(UpdateNoteRequest request) {
+        enter("updateNote");
+        Order order = find(request.id());
+        if (order.status() == OrderStatus.CANCELLED) {
+            throw new OrderLockedException();
+        }
+        Order updated = order.toBuilder().note(request.note()).build();
+        orders.put(updated.id(), updated);
+        return updated;
+    }
+
+    @Override
+    public Order cancelOrder(GetOrderRequest request) {
+        enter("cancelOrder");
+        Order cancelled = find(request.id()).toBuilder().status(OrderStatus.CANCELLED).build();
+        orders.put(cancelled.id(), cancelled);
+        return cancelled;
+    }
+
+    @Override
+    public void watchOrders(WatchOrdersRequest request, StreamSink<Order> responses) {
+        enter("watchOrders");
+        for (int i = 1; i <= request.limit() && !responses.isCancelled(); i++) {
+            responses.send(Order.builder()
+                    .id("w-" + i)
+                    .customerId(request.customerId())
+                    .status(OrderStatus.CONFIRMED)
+                    .tags(List.of("seq-" + i))
+                    .build());
+        }
+    }
+
+    @Override
+    public ImportSummary importOrders(StreamSource<CreateOrderRequest> requests) {
+        enter("importOrders");
+        List<Order> imported = new ArrayList<>();
+        requests.forEach(request -> imported.add(createOrder(request)));
+        return new ImportSummary(imported.size());
+    }
+
+    private Order find(String id) {
+        Order order = orders.get(id);
+        if (order == null) {
+            throw new OrderNotFoundException(id);
+        }
+        return order;
+    }
+
+    private void enter(String operation) {
+        calls.computeIfAbsent(operation, o -> new AtomicInteger()).incrementAndGet();
+        lastDeadline.set(CallContext.currentDeadline());
+        Span span = tracer.currentSpan();
+        lastTraceId.set(span == null ? null : span.context().traceId());
+        Duration wait = delay.get();
+        if (!wait.isZero()) {
+            try {
+                Thread.sleep(wait.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (failuresLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+            throw new SwitchboardException(failWith.get(), failWith.get().name(), "scripted failure", Map.of());
+        }
+    }
+}
