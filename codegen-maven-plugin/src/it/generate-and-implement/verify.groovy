@@ -16,6 +16,8 @@ def specs = new File(basedir, 'target/classes/META-INF/switchboard/shop')
 }
 assert !new File(basedir, 'target/classes/.switchboard-files').exists() : 'the writer manifest must not ship'
 assert !new File(basedir, 'target/classes/META-INF/switchboard/inventory').exists()
+// The jar carries its own contract (not the imported one), the baseline of the next release's compat check.
+assert new File(specs, 'contract.yaml').text == new File(basedir, 'src/main/switchboard/service.yaml').text
 
 def log = new File(basedir, 'build.log').text
 assert log.contains('Switchboard: generated from src/main/switchboard/service.yaml')

@@ -9,4 +9,11 @@ assert new File(pkg, 'NewNote.java').isFile()
 assert new File(pkg, 'Note.java').text.contains('pinned')
 assert !new File(pkg, 'Draft.java').exists() : 'stale Draft.java must be removed'
 assert new File(basedir, 'target/classes/com/example/notes/NewNote.class').isFile()
+// The contract change rewrote only the files whose content changed: the last generation reports unchanged files.
+def runs = (log =~ /Switchboard: generated from [^:]+: (\d+) files \((\d+) written, (\d+) unchanged, (\d+) stale removed\)/).collect { it }
+assert runs.size() == 2
+def last = runs[1]
+assert (last[3] as int) > 0 : "an edit that touches two types must leave the others untouched: ${last[0]}"
+assert (last[2] as int) < (last[1] as int)
+assert (last[4] as int) == 1 : "Draft.java is the one stale file: ${last[0]}"
 return true

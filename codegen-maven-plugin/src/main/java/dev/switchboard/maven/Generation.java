@@ -41,10 +41,25 @@ public final class Generation {
         }
 
         List<ContractInput> inputs = loadAll(request);
-        List<GeneratedFile> files = new SwitchboardGenerator().generate(inputs);
+        List<GeneratedFile> files = new ArrayList<>(new SwitchboardGenerator().generate(inputs));
+        files.add(packagedContract(request, inputs.get(0).contract()));
         WriteReport report = new GeneratedFileWriter(request.sourceDirectory(), request.resourceDirectory()).write(files);
         write(fingerprintFile, fingerprint);
         return new GenerationResult(GenerationResult.Outcome.GENERATED, report);
+    }
+
+    /** Where every service jar carries its own contract, so a later release can check compatibility against it. */
+    static String packagedContractPath(String service) {
+        return "META-INF/switchboard/" + service.toLowerCase(java.util.Locale.ROOT) + "/contract.yaml";
+    }
+
+    private static GeneratedFile packagedContract(GenerateRequest request, ServiceContract contract) {
+        try {
+            return new GeneratedFile(GeneratedFile.Kind.RESOURCE, packagedContractPath(contract.service()),
+                    Files.readString(request.contract()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + request.contract(), e);
+        }
     }
 
     private static List<ContractInput> loadAll(GenerateRequest request) {
