@@ -1,0 +1,6 @@
+package bench;
+
+/** The one class of the floor project. */
+public final class Empty {
+    private Empty() {}
+}
