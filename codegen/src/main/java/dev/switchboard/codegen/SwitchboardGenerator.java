@@ -7,6 +7,7 @@ import dev.switchboard.codegen.java.OperationsGenerator;
 import dev.switchboard.codegen.java.ErrorExceptionGenerator;
 import dev.switchboard.codegen.java.RecordGenerator;
 import dev.switchboard.codegen.java.ServiceInterfaceGenerator;
+import dev.switchboard.codegen.protobuf.ProtoCodecGenerator;
 import dev.switchboard.codegen.rest.RestClientGenerator;
 import dev.switchboard.codegen.rest.RestConfigurationGenerator;
 import dev.switchboard.codegen.rest.RestControllerGenerator;
@@ -33,6 +34,7 @@ public final class SwitchboardGenerator {
     private static final List<OutputGenerator> GENERATORS = List.of(
             new RecordGenerator(),
             new EnumGenerator(),
+            new ProtoCodecGenerator(),
             new ErrorExceptionGenerator(),
             new ServiceInterfaceGenerator(),
             new ClientInterfaceGenerator(),

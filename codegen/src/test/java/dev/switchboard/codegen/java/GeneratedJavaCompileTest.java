@@ -29,9 +29,9 @@ class GeneratedJavaCompileTest {
         ServiceContract contract = RichContract.contract();
         List<String> sources = RichContract.javaSources().stream().map(GeneratedFile::relativePath).toList();
 
-        // Per type and error, plus the service and client interfaces, the operations, the client
-        // fallback, and the REST controller, client and configuration.
-        assertThat(sources).hasSize(contract.types().size() + contract.errors().size() + 7)
+        // Per type and error, a protobuf codec per message type, plus the service and client
+        // interfaces, the operations, the client fallback, and the REST controller, client and configuration.
+        assertThat(sources).hasSize(contract.types().size() + contract.errors().size() + contract.messageTypes().size() + 7)
                 .contains("com/example/orders/Order.java", "com/example/orders/OrderStatus.java",
                         "com/example/orders/OrderNotFoundException.java", "com/example/orders/OrdersService.java",
                         "com/example/orders/OrdersClient.java", "com/example/orders/OrdersOperations.java",

@@ -1,0 +1,44 @@
+package dev.switchboard.runtime.protobuf;
+
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.InvalidProtocolBufferException;
+import java.io.IOException;
+
+/**
+ * The protobuf wire form of one contract record, generated per message type without reflection:
+ * the same bytes protoc-generated protobuf-java classes write for the exported {@code .proto}.
+ */
+public interface ProtoCodec<T> {
+
+    /** Writes the fields of {@code value} (not framed by a tag or length). */
+    void write(T value, CodedOutputStream out) throws IOException;
+
+    /** The number of bytes {@link #write} writes. */
+    int size(T value);
+
+    /** Reads fields until the end of the input or the current limit; unknown fields are skipped. */
+    T read(CodedInputStream in) throws IOException;
+
+    default byte[] toByteArray(T value) {
+        byte[] bytes = new byte[size(value)];
+        CodedOutputStream out = CodedOutputStream.newInstance(bytes);
+        try {
+            write(value, out);
+            out.checkNoSpaceLeft();
+        } catch (IOException impossible) {
+            throw new IllegalStateException("writing to an array cannot fail", impossible);
+        }
+        return bytes;
+    }
+
+    default T parseFrom(byte[] bytes) throws InvalidProtocolBufferException {
+        try {
+            return read(CodedInputStream.newInstance(bytes));
+        } catch (InvalidProtocolBufferException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new InvalidProtocolBufferException(e);
+        }
+    }
+}
