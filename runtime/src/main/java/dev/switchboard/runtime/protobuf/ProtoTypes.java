@@ -111,7 +111,10 @@ public final class ProtoTypes {
     public static <T> ProtoType<T> message(ProtoCodec<T> codec) {
         return new ProtoType<>() {
             public int wireType() { return WireFormat.WIRETYPE_LENGTH_DELIMITED; }
-            public int sizeNoTag(T v) { return CodedOutputStream.computeUInt32SizeNoTag(codec.size(v)) + codec.size(v); }
+            public int sizeNoTag(T v) {
+                int size = codec.size(v);
+                return CodedOutputStream.computeUInt32SizeNoTag(size) + size;
+            }
             public void writeNoTag(CodedOutputStream out, T v) throws IOException {
                 out.writeUInt32NoTag(codec.size(v));
                 codec.write(v, out);
