@@ -4,14 +4,14 @@ import java.time.Duration;
 import java.util.function.DoubleSupplier;
 
 /** Exponential backoff with jitter: {@code backoff × 2^(retry-1)}, spread by ±jitter, never above {@code maxBackoff}. */
-final class Backoff {
+public final class Backoff {
 
     private final Duration base;
     private final Duration max;
     private final double jitter;
     private final DoubleSupplier random;
 
-    Backoff(RetrySettings retry, DoubleSupplier random) {
+    public Backoff(RetrySettings retry, DoubleSupplier random) {
         this.base = retry.backoff();
         this.max = retry.maxBackoff();
         this.jitter = retry.jitter();
@@ -19,7 +19,7 @@ final class Backoff {
     }
 
     /** The wait before retry number {@code retry} (1 for the first retry). */
-    Duration before(int retry) {
+    public Duration before(int retry) {
         double exponential = base.toNanos() * Math.pow(2, Math.min(retry - 1, 62));
         double capped = Math.min(exponential, max.toNanos());
         double spread = capped * (1 + jitter * (2 * random.getAsDouble() - 1));

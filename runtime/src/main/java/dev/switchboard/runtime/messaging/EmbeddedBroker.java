@@ -1,0 +1,175 @@
+package dev.switchboard.runtime.messaging;
+
+import dev.switchboard.runtime.policy.Backoff;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An in-JVM broker, the default when no broker is configured, so a service runs with no setup.
+ * Each destination keeps a bounded log; every consumer group of a publish-subscribe destination
+ * gets each message, starting from the retained log when it first subscribes (like a new Kafka
+ * group reading from the earliest offset), and the instances of a group share them; a
+ * point-to-point destination is one queue. A failed delivery is retried after a backoff (never
+ * at once), then dead-lettered; the message behind it does not wait. Nothing survives the JVM.
+ */
+public final class EmbeddedBroker implements MessageTransport {
+
+    /** Messages kept per destination for groups that subscribe later. */
+    static final int RETAINED = 10_000;
+
+    private static final String QUEUE_GROUP = "";
+
+    private final Map<String, Channel> channels = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService redelivery = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "switchboard-embedded-redelivery");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final List<Consumer> consumers = new ArrayList<>();
+    private final AtomicInteger threads = new AtomicInteger();
+
+    @Override
+    public String name() {
+        return "embedded";
+    }
+
+    @Override
+    public CompletableFuture<Void> publish(String destination, Message message) {
+        channel(destination).publish(message);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public AutoCloseable subscribe(Subscription subscription) {
+        String group = subscription.mode() == Subscription.Mode.POINT_TO_POINT ? QUEUE_GROUP : subscription.group();
+        BlockingQueue<Envelope> queue = channel(subscription.destination()).queue(group);
+        Consumer consumer = new Consumer(subscription, queue);
+        synchronized (consumers) {
+            consumers.add(consumer);
+        }
+        consumer.start();
+        return consumer::close;
+    }
+
+    /** Stops every consumer after its in-flight handlers finish. */
+    @Override
+    public void close() {
+        List<Consumer> all;
+        synchronized (consumers) {
+            all = new ArrayList<>(consumers);
+        }
+        all.forEach(Consumer::close);
+        redelivery.shutdownNow();
+    }
+
+    private Channel channel(String destination) {
+        return channels.computeIfAbsent(destination, name -> new Channel());
+    }
+
+    private record Envelope(Message message, int attempt) {}
+
+    /** One destination: its retained log and one queue per consumer group. */
+    private static final class Channel {
+        private final Deque<Message> log = new ArrayDeque<>();
+        private final Map<String, BlockingQueue<Envelope>> groups = new ConcurrentHashMap<>();
+
+        synchronized void publish(Message message) {
+            log.addLast(message);
+            if (log.size() > RETAINED) {
+                log.removeFirst();
+            }
+            groups.values().forEach(queue -> queue.add(new Envelope(message, 1)));
+        }
+
+        synchronized BlockingQueue<Envelope> queue(String group) {
+            return groups.computeIfAbsent(group, name -> {
+                BlockingQueue<Envelope> queue = new LinkedBlockingQueue<>();
+                log.forEach(message -> queue.add(new Envelope(message, 1)));
+                return queue;
+            });
+        }
+    }
+
+    /** The worker threads of one subscription. */
+    private final class Consumer {
+        private final Subscription subscription;
+        private final BlockingQueue<Envelope> queue;
+        private final Backoff backoff;
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final List<Thread> workers = new ArrayList<>();
+
+        Consumer(Subscription subscription, BlockingQueue<Envelope> queue) {
+            this.subscription = subscription;
+            this.queue = queue;
+            this.backoff = new Backoff(subscription.retry(), () -> ThreadLocalRandom.current().nextDouble());
+        }
+
+        void start() {
+            for (int i = 0; i < subscription.concurrency(); i++) {
+                Thread worker = new Thread(this::work, "switchboard-embedded-" + subscription.destination() + "-"
+                        + threads.incrementAndGet());
+                worker.setDaemon(true);
+                workers.add(worker);
+                worker.start();
+            }
+        }
+
+        private void work() {
+            while (running.get()) {
+                Envelope envelope;
+                try {
+                    envelope = queue.poll(50, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (envelope != null) {
+                    deliver(envelope);
+                }
+            }
+        }
+
+        private void deliver(Envelope envelope) {
+            int attempts = subscription.retry().attempts();
+            try {
+                subscription.handler().handle(envelope.message(),
+                        new MessageHandler.Delivery(envelope.attempt(), attempts, subscription.destination()));
+            } catch (Exception failure) {
+                if (DeadLetters.shouldRetry(failure, envelope.attempt(), attempts)) {
+                    Duration wait = backoff.before(envelope.attempt());
+                    redelivery.schedule(() -> queue.add(new Envelope(envelope.message(), envelope.attempt() + 1)),
+                            Math.max(1, wait.toMillis()), TimeUnit.MILLISECONDS);
+                } else {
+                    publish(subscription.deadLetter(), DeadLetters.deadLetter(envelope.message(), failure,
+                            envelope.attempt(), subscription.destination(), subscription.group()));
+                }
+            }
+        }
+
+        /** Lets the in-flight handlers finish (up to 10 s), then stops. */
+        void close() {
+            running.set(false);
+            for (Thread worker : workers) {
+                try {
+                    worker.join(Duration.ofSeconds(10).toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+}

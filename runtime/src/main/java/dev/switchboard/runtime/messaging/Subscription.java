@@ -1,0 +1,37 @@
+package dev.switchboard.runtime.messaging;
+
+import dev.switchboard.runtime.policy.RetrySettings;
+import java.util.Objects;
+
+/**
+ * A consumer's wish: which destination, whether every consuming service gets each message
+ * (events, {@link Mode#PUBLISH_SUBSCRIBE}) or exactly one instance of one service does
+ * (commands, {@link Mode#POINT_TO_POINT}), under which group (the consuming service's name), with
+ * which handler, how failures are retried and where messages go that cannot be processed.
+ *
+ * @param retry       attempts and backoff; every component must be set (see {@code PolicySettings.withDefaults})
+ * @param concurrency handlers running at once for this subscription
+ */
+public record Subscription(
+        String destination, Mode mode, String group, MessageHandler handler, RetrySettings retry,
+        String deadLetter, int concurrency) {
+
+    public Subscription {
+        Objects.requireNonNull(destination, "destination");
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(group, "group");
+        Objects.requireNonNull(handler, "handler");
+        Objects.requireNonNull(retry, "retry");
+        Objects.requireNonNull(deadLetter, "deadLetter");
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1, got " + concurrency);
+        }
+    }
+
+    public enum Mode {
+        /** Events: each consumer group gets every message; instances of a group share them. */
+        PUBLISH_SUBSCRIBE,
+        /** Commands: one queue per destination; each message is handled once, by one instance. */
+        POINT_TO_POINT
+    }
+}
