@@ -72,8 +72,11 @@ final class DefaultRestCaller implements RestCaller {
             headers.put(IDEMPOTENCY_KEY_HEADER, UUID.randomUUID().toString());
         }
         try (Observation.Scope scope = observation.openScope()) {
+            // Built once per call, not per attempt: retries resend the same bytes.
+            URI uri = uri(request);
+            byte[] body = request.body() == null ? null : json.writeValueAsBytes(request.body());
             ClientPolicy policy = policies.client(operation);
-            O result = policy.execute(keyed, attempt -> exchange(operation, request, headers, attempt, responseType),
+            O result = policy.execute(keyed, attempt -> exchange(operation, request, uri, body, headers, attempt, responseType),
                     fallback);
             CallObservations.stop(observation, null);
             return result;
@@ -83,10 +86,8 @@ final class DefaultRestCaller implements RestCaller {
         }
     }
 
-    private <O> O exchange(OperationDescriptor operation, RestRequest request, Map<String, String> headers,
-            AttemptContext attempt, Class<O> responseType) {
-        URI uri = uri(request);
-        byte[] body = request.body() == null ? null : json.writeValueAsBytes(request.body());
+    private <O> O exchange(OperationDescriptor operation, RestRequest request, URI uri, byte[] body,
+            Map<String, String> headers, AttemptContext attempt, Class<O> responseType) {
         Deadline deadline = attempt.deadline();
         try {
             return AttemptTimeoutRequestFactory.within(deadline.remaining(), () -> send(request, uri, headers, deadline, body)
@@ -131,8 +132,8 @@ final class DefaultRestCaller implements RestCaller {
         Map<String, String> headers = new HashMap<>();
         Observation observation = CallObservations.client(observations, operation, "rest", headers);
         try (Observation.Scope scope = observation.openScope()) {
-            ClientPolicy policy = policies.client(operation);
             URI uri = uri(request);
+            ClientPolicy policy = policies.client(operation);
             // Opening the stream runs under the policy (breaker, deadline; a stream is never
             // retried once items may have flowed, and a non-idempotent one never at all); the
             // items then flow until the server completes, the deadline passes or the caller closes.
