@@ -178,6 +178,10 @@ public class ScriptedOrders implements OrdersService {
         lastDeadline.set(CallContext.currentDeadline());
         Span span = tracer.currentSpan();
         lastTraceId.set(span == null ? null : span.context().traceId());
+        // Decide the scripted failure on entry: a slow call still sleeping when a later test scripts
+        // failures must not take one of them.
+        boolean fail = failuresLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0;
+        ErrorCode code = failWith.get();
         Duration wait = delay.get();
         if (!wait.isZero()) {
             try {
@@ -186,8 +190,8 @@ public class ScriptedOrders implements OrdersService {
                 Thread.currentThread().interrupt();
             }
         }
-        if (failuresLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
-            throw new SwitchboardException(failWith.get(), failWith.get().name(), "scripted failure", Map.of());
+        if (fail) {
+            throw new SwitchboardException(code, code.name(), "scripted failure", Map.of());
         }
     }
 }
