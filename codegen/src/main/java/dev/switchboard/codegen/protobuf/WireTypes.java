@@ -114,6 +114,12 @@ final class WireTypes {
         if (primitive != null) {
             return CodeBlock.of("$T.$L$L($L$L, $L)", PROTO_WIRE, verb, primitive, out, number, value);
         }
+        if (!field.optional() && type instanceof TypeRef.Scalar scalar && scalar.kind() == ScalarKind.STRING) {
+            return CodeBlock.of("$T.$LString($L$L, $L)", PROTO_WIRE, verb, out, number, value);
+        }
+        if (!field.optional() && types.isEnum(type)) {
+            return CodeBlock.of("$T.$LEnum($L$L, $L.number())", PROTO_WIRE, verb, out, number, value);
+        }
         String how = field.optional() || hasPresence(type) ? "Present" : "Singular";
         return CodeBlock.of("$T.$L$L($L$L, $L, $L)", PROTO_WIRE, verb, how, out, number, value, type(type));
     }
@@ -188,6 +194,9 @@ final class WireTypes {
         String primitive = primitive(field);
         if (primitive != null) {
             return CodeBlock.of("$L = in.read$L()", local, primitive);
+        }
+        if (type instanceof TypeRef.Scalar scalar && scalar.kind() == ScalarKind.STRING) {
+            return CodeBlock.of("$L = in.readStringRequireUtf8()", local);
         }
         return CodeBlock.of("$L = $L.readNoTag(in)", local, type(type));
     }

@@ -24,14 +24,14 @@ public final class CreateOrderRequestProtoCodec implements ProtoCodec<CreateOrde
 
     @Override
     public void write(CreateOrderRequest value, CodedOutputStream out) throws IOException {
-        ProtoWire.writeSingular(out, 1, value.customerId(), ProtoTypes.STRING);
+        ProtoWire.writeString(out, 1, value.customerId());
         ProtoWire.writeList(out, 2, value.items(), ORDER_ITEM);
         ProtoWire.writePresent(out, 3, value.note(), ProtoTypes.STRING);
     }
 
     @Override
     public int size(CreateOrderRequest value) {
-        return ProtoWire.sizeSingular(1, value.customerId(), ProtoTypes.STRING)
+        return ProtoWire.sizeString(1, value.customerId())
                 + ProtoWire.sizeList(2, value.items(), ORDER_ITEM)
                 + ProtoWire.sizePresent(3, value.note(), ProtoTypes.STRING);
     }
@@ -43,9 +43,9 @@ public final class CreateOrderRequestProtoCodec implements ProtoCodec<CreateOrde
         String note = null;
         for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
             switch (tag) {
-                case 10 -> customerId = ProtoTypes.STRING.readNoTag(in);
+                case 10 -> customerId = in.readStringRequireUtf8();
                 case 18 -> ProtoWire.readListElement(in, tag, items, ORDER_ITEM);
-                case 26 -> note = ProtoTypes.STRING.readNoTag(in);
+                case 26 -> note = in.readStringRequireUtf8();
                 default -> in.skipField(tag);
             }
         }

@@ -4,7 +4,6 @@ package com.example.orders;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
 import dev.switchboard.runtime.protobuf.ProtoCodec;
-import dev.switchboard.runtime.protobuf.ProtoTypes;
 import dev.switchboard.runtime.protobuf.ProtoWire;
 import java.io.IOException;
 
@@ -19,12 +18,12 @@ public final class GetOrderRequestProtoCodec implements ProtoCodec<GetOrderReque
 
     @Override
     public void write(GetOrderRequest value, CodedOutputStream out) throws IOException {
-        ProtoWire.writeSingular(out, 1, value.id(), ProtoTypes.STRING);
+        ProtoWire.writeString(out, 1, value.id());
     }
 
     @Override
     public int size(GetOrderRequest value) {
-        return ProtoWire.sizeSingular(1, value.id(), ProtoTypes.STRING);
+        return ProtoWire.sizeString(1, value.id());
     }
 
     @Override
@@ -32,7 +31,7 @@ public final class GetOrderRequestProtoCodec implements ProtoCodec<GetOrderReque
         String id = null;
         for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
             switch (tag) {
-                case 10 -> id = ProtoTypes.STRING.readNoTag(in);
+                case 10 -> id = in.readStringRequireUtf8();
                 default -> in.skipField(tag);
             }
         }

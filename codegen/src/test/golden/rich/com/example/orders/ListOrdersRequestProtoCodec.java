@@ -22,16 +22,16 @@ public final class ListOrdersRequestProtoCodec implements ProtoCodec<ListOrdersR
 
     @Override
     public void write(ListOrdersRequest value, CodedOutputStream out) throws IOException {
-        ProtoWire.writeSingular(out, 1, value.customerId(), ProtoTypes.STRING);
-        ProtoWire.writeSingular(out, 2, value.status(), ORDER_STATUS);
+        ProtoWire.writeString(out, 1, value.customerId());
+        ProtoWire.writeEnum(out, 2, value.status().number());
         ProtoWire.writeInt32(out, 3, value.pageSize());
         ProtoWire.writePresent(out, 4, value.pageToken(), ProtoTypes.STRING);
     }
 
     @Override
     public int size(ListOrdersRequest value) {
-        return ProtoWire.sizeSingular(1, value.customerId(), ProtoTypes.STRING)
-                + ProtoWire.sizeSingular(2, value.status(), ORDER_STATUS)
+        return ProtoWire.sizeString(1, value.customerId())
+                + ProtoWire.sizeEnum(2, value.status().number())
                 + ProtoWire.sizeInt32(3, value.pageSize())
                 + ProtoWire.sizePresent(4, value.pageToken(), ProtoTypes.STRING);
     }
@@ -44,10 +44,10 @@ public final class ListOrdersRequestProtoCodec implements ProtoCodec<ListOrdersR
         String pageToken = null;
         for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
             switch (tag) {
-                case 10 -> customerId = ProtoTypes.STRING.readNoTag(in);
+                case 10 -> customerId = in.readStringRequireUtf8();
                 case 16 -> status = ORDER_STATUS.readNoTag(in);
                 case 24 -> pageSize = in.readInt32();
-                case 34 -> pageToken = ProtoTypes.STRING.readNoTag(in);
+                case 34 -> pageToken = in.readStringRequireUtf8();
                 default -> in.skipField(tag);
             }
         }

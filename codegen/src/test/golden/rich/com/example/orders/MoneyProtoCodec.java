@@ -4,7 +4,6 @@ package com.example.orders;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
 import dev.switchboard.runtime.protobuf.ProtoCodec;
-import dev.switchboard.runtime.protobuf.ProtoTypes;
 import dev.switchboard.runtime.protobuf.ProtoWire;
 import java.io.IOException;
 
@@ -20,13 +19,13 @@ public final class MoneyProtoCodec implements ProtoCodec<Money> {
     @Override
     public void write(Money value, CodedOutputStream out) throws IOException {
         ProtoWire.writeInt64(out, 1, value.units());
-        ProtoWire.writeSingular(out, 2, value.currency(), ProtoTypes.STRING);
+        ProtoWire.writeString(out, 2, value.currency());
     }
 
     @Override
     public int size(Money value) {
         return ProtoWire.sizeInt64(1, value.units())
-                + ProtoWire.sizeSingular(2, value.currency(), ProtoTypes.STRING);
+                + ProtoWire.sizeString(2, value.currency());
     }
 
     @Override
@@ -36,7 +35,7 @@ public final class MoneyProtoCodec implements ProtoCodec<Money> {
         for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
             switch (tag) {
                 case 8 -> units = in.readInt64();
-                case 18 -> currency = ProtoTypes.STRING.readNoTag(in);
+                case 18 -> currency = in.readStringRequireUtf8();
                 default -> in.skipField(tag);
             }
         }

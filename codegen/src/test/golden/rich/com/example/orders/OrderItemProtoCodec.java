@@ -20,14 +20,14 @@ public final class OrderItemProtoCodec implements ProtoCodec<OrderItem> {
 
     @Override
     public void write(OrderItem value, CodedOutputStream out) throws IOException {
-        ProtoWire.writeSingular(out, 1, value.sku(), ProtoTypes.STRING);
+        ProtoWire.writeString(out, 1, value.sku());
         ProtoWire.writeInt32(out, 2, value.quantity());
         ProtoWire.writePresent(out, 3, value.unitPrice(), ProtoTypes.DECIMAL);
     }
 
     @Override
     public int size(OrderItem value) {
-        return ProtoWire.sizeSingular(1, value.sku(), ProtoTypes.STRING)
+        return ProtoWire.sizeString(1, value.sku())
                 + ProtoWire.sizeInt32(2, value.quantity())
                 + ProtoWire.sizePresent(3, value.unitPrice(), ProtoTypes.DECIMAL);
     }
@@ -39,7 +39,7 @@ public final class OrderItemProtoCodec implements ProtoCodec<OrderItem> {
         BigDecimal unitPrice = null;
         for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
             switch (tag) {
-                case 10 -> sku = ProtoTypes.STRING.readNoTag(in);
+                case 10 -> sku = in.readStringRequireUtf8();
                 case 16 -> quantity = in.readInt32();
                 case 26 -> unitPrice = ProtoTypes.DECIMAL.readNoTag(in);
                 default -> in.skipField(tag);

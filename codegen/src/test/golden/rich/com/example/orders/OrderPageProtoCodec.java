@@ -41,7 +41,7 @@ public final class OrderPageProtoCodec implements ProtoCodec<OrderPage> {
         for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
             switch (tag) {
                 case 10 -> ProtoWire.readListElement(in, tag, orders, ORDER);
-                case 18 -> nextPageToken = ProtoTypes.STRING.readNoTag(in);
+                case 18 -> nextPageToken = in.readStringRequireUtf8();
                 default -> in.skipField(tag);
             }
         }

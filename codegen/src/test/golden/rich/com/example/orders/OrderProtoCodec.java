@@ -32,11 +32,11 @@ public final class OrderProtoCodec implements ProtoCodec<Order> {
 
     @Override
     public void write(Order value, CodedOutputStream out) throws IOException {
-        ProtoWire.writeSingular(out, 1, value.id(), ProtoTypes.STRING);
-        ProtoWire.writeSingular(out, 2, value.customerId(), ProtoTypes.STRING);
+        ProtoWire.writeString(out, 1, value.id());
+        ProtoWire.writeString(out, 2, value.customerId());
         ProtoWire.writeList(out, 3, value.items(), ORDER_ITEM);
         ProtoWire.writePresent(out, 4, value.total(), MONEY);
-        ProtoWire.writeSingular(out, 5, value.status(), ORDER_STATUS);
+        ProtoWire.writeEnum(out, 5, value.status().number());
         ProtoWire.writePresent(out, 6, value.createdAt(), ProtoTypes.TIMESTAMP);
         ProtoWire.writePresent(out, 7, value.note(), ProtoTypes.STRING);
         ProtoWire.writeMap(out, 8, value.attributes(), ProtoTypes.STRING, ProtoTypes.STRING);
@@ -46,11 +46,11 @@ public final class OrderProtoCodec implements ProtoCodec<Order> {
 
     @Override
     public int size(Order value) {
-        return ProtoWire.sizeSingular(1, value.id(), ProtoTypes.STRING)
-                + ProtoWire.sizeSingular(2, value.customerId(), ProtoTypes.STRING)
+        return ProtoWire.sizeString(1, value.id())
+                + ProtoWire.sizeString(2, value.customerId())
                 + ProtoWire.sizeList(3, value.items(), ORDER_ITEM)
                 + ProtoWire.sizePresent(4, value.total(), MONEY)
-                + ProtoWire.sizeSingular(5, value.status(), ORDER_STATUS)
+                + ProtoWire.sizeEnum(5, value.status().number())
                 + ProtoWire.sizePresent(6, value.createdAt(), ProtoTypes.TIMESTAMP)
                 + ProtoWire.sizePresent(7, value.note(), ProtoTypes.STRING)
                 + ProtoWire.sizeMap(8, value.attributes(), ProtoTypes.STRING, ProtoTypes.STRING)
@@ -72,13 +72,13 @@ public final class OrderProtoCodec implements ProtoCodec<Order> {
         Money discount = null;
         for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
             switch (tag) {
-                case 10 -> id = ProtoTypes.STRING.readNoTag(in);
-                case 18 -> customerId = ProtoTypes.STRING.readNoTag(in);
+                case 10 -> id = in.readStringRequireUtf8();
+                case 18 -> customerId = in.readStringRequireUtf8();
                 case 26 -> ProtoWire.readListElement(in, tag, items, ORDER_ITEM);
                 case 34 -> total = MONEY.readNoTag(in);
                 case 40 -> status = ORDER_STATUS.readNoTag(in);
                 case 50 -> createdAt = ProtoTypes.TIMESTAMP.readNoTag(in);
-                case 58 -> note = ProtoTypes.STRING.readNoTag(in);
+                case 58 -> note = in.readStringRequireUtf8();
                 case 66 -> ProtoWire.readMapEntry(in, attributes, ProtoTypes.STRING, ProtoTypes.STRING);
                 case 90 -> deliveryWindow = ProtoTypes.DURATION.readNoTag(in);
                 case 98 -> discount = MONEY.readNoTag(in);

@@ -22,14 +22,14 @@ public final class OrderUpdateProtoCodec implements ProtoCodec<OrderUpdate> {
 
     @Override
     public void write(OrderUpdate value, CodedOutputStream out) throws IOException {
-        ProtoWire.writeSingular(out, 1, value.orderId(), ProtoTypes.STRING);
-        ProtoWire.writeSingular(out, 2, value.status(), ORDER_STATUS);
+        ProtoWire.writeString(out, 1, value.orderId());
+        ProtoWire.writeEnum(out, 2, value.status().number());
     }
 
     @Override
     public int size(OrderUpdate value) {
-        return ProtoWire.sizeSingular(1, value.orderId(), ProtoTypes.STRING)
-                + ProtoWire.sizeSingular(2, value.status(), ORDER_STATUS);
+        return ProtoWire.sizeString(1, value.orderId())
+                + ProtoWire.sizeEnum(2, value.status().number());
     }
 
     @Override
@@ -38,7 +38,7 @@ public final class OrderUpdateProtoCodec implements ProtoCodec<OrderUpdate> {
         OrderStatus status = null;
         for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
             switch (tag) {
-                case 10 -> orderId = ProtoTypes.STRING.readNoTag(in);
+                case 10 -> orderId = in.readStringRequireUtf8();
                 case 16 -> status = ORDER_STATUS.readNoTag(in);
                 default -> in.skipField(tag);
             }

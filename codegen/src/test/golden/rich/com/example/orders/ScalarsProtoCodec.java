@@ -39,12 +39,12 @@ public final class ScalarsProtoCodec implements ProtoCodec<Scalars> {
         ProtoWire.writeUInt64(out, 5, value.ubig());
         ProtoWire.writeFloat(out, 6, value.ratio());
         ProtoWire.writeDouble(out, 7, value.precise());
-        ProtoWire.writeSingular(out, 8, value.text(), ProtoTypes.STRING);
+        ProtoWire.writeString(out, 8, value.text());
         ProtoWire.writeSingular(out, 9, value.blob(), ProtoTypes.BYTES);
         ProtoWire.writePresent(out, 10, value.at(), ProtoTypes.TIMESTAMP);
         ProtoWire.writePresent(out, 11, value.took(), ProtoTypes.DURATION);
         ProtoWire.writePresent(out, 12, value.amount(), ProtoTypes.DECIMAL);
-        ProtoWire.writeSingular(out, 13, value.class_(), ProtoTypes.STRING);
+        ProtoWire.writeString(out, 13, value.class_());
         ProtoWire.writePresent(out, 14, value.default_(), ProtoTypes.INT32);
         ProtoWire.writePresent(out, 15, value.maybeFlag(), ProtoTypes.BOOL);
         ProtoWire.writeMap(out, 16, value.counts(), ProtoTypes.STRING, ProtoTypes.INT64);
@@ -63,12 +63,12 @@ public final class ScalarsProtoCodec implements ProtoCodec<Scalars> {
                 + ProtoWire.sizeUInt64(5, value.ubig())
                 + ProtoWire.sizeFloat(6, value.ratio())
                 + ProtoWire.sizeDouble(7, value.precise())
-                + ProtoWire.sizeSingular(8, value.text(), ProtoTypes.STRING)
+                + ProtoWire.sizeString(8, value.text())
                 + ProtoWire.sizeSingular(9, value.blob(), ProtoTypes.BYTES)
                 + ProtoWire.sizePresent(10, value.at(), ProtoTypes.TIMESTAMP)
                 + ProtoWire.sizePresent(11, value.took(), ProtoTypes.DURATION)
                 + ProtoWire.sizePresent(12, value.amount(), ProtoTypes.DECIMAL)
-                + ProtoWire.sizeSingular(13, value.class_(), ProtoTypes.STRING)
+                + ProtoWire.sizeString(13, value.class_())
                 + ProtoWire.sizePresent(14, value.default_(), ProtoTypes.INT32)
                 + ProtoWire.sizePresent(15, value.maybeFlag(), ProtoTypes.BOOL)
                 + ProtoWire.sizeMap(16, value.counts(), ProtoTypes.STRING, ProtoTypes.INT64)
@@ -109,12 +109,12 @@ public final class ScalarsProtoCodec implements ProtoCodec<Scalars> {
                 case 40 -> ubig = in.readUInt64();
                 case 53 -> ratio = in.readFloat();
                 case 57 -> precise = in.readDouble();
-                case 66 -> text = ProtoTypes.STRING.readNoTag(in);
+                case 66 -> text = in.readStringRequireUtf8();
                 case 74 -> blob = ProtoTypes.BYTES.readNoTag(in);
                 case 82 -> at = ProtoTypes.TIMESTAMP.readNoTag(in);
                 case 90 -> took = ProtoTypes.DURATION.readNoTag(in);
                 case 98 -> amount = ProtoTypes.DECIMAL.readNoTag(in);
-                case 106 -> class_ = ProtoTypes.STRING.readNoTag(in);
+                case 106 -> class_ = in.readStringRequireUtf8();
                 case 112 -> default_ = ProtoTypes.INT32.readNoTag(in);
                 case 120 -> maybeFlag = ProtoTypes.BOOL.readNoTag(in);
                 case 130 -> ProtoWire.readMapEntry(in, counts, ProtoTypes.STRING, ProtoTypes.INT64);

@@ -4,7 +4,6 @@ package com.example.orders;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
 import dev.switchboard.runtime.protobuf.ProtoCodec;
-import dev.switchboard.runtime.protobuf.ProtoTypes;
 import dev.switchboard.runtime.protobuf.ProtoWire;
 import java.io.IOException;
 
@@ -19,14 +18,14 @@ public final class UpdateNoteRequestProtoCodec implements ProtoCodec<UpdateNoteR
 
     @Override
     public void write(UpdateNoteRequest value, CodedOutputStream out) throws IOException {
-        ProtoWire.writeSingular(out, 1, value.id(), ProtoTypes.STRING);
-        ProtoWire.writeSingular(out, 2, value.note(), ProtoTypes.STRING);
+        ProtoWire.writeString(out, 1, value.id());
+        ProtoWire.writeString(out, 2, value.note());
     }
 
     @Override
     public int size(UpdateNoteRequest value) {
-        return ProtoWire.sizeSingular(1, value.id(), ProtoTypes.STRING)
-                + ProtoWire.sizeSingular(2, value.note(), ProtoTypes.STRING);
+        return ProtoWire.sizeString(1, value.id())
+                + ProtoWire.sizeString(2, value.note());
     }
 
     @Override
@@ -35,8 +34,8 @@ public final class UpdateNoteRequestProtoCodec implements ProtoCodec<UpdateNoteR
         String note = null;
         for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
             switch (tag) {
-                case 10 -> id = ProtoTypes.STRING.readNoTag(in);
-                case 18 -> note = ProtoTypes.STRING.readNoTag(in);
+                case 10 -> id = in.readStringRequireUtf8();
+                case 18 -> note = in.readStringRequireUtf8();
                 default -> in.skipField(tag);
             }
         }

@@ -4,7 +4,6 @@ package com.example.orders;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
 import dev.switchboard.runtime.protobuf.ProtoCodec;
-import dev.switchboard.runtime.protobuf.ProtoTypes;
 import dev.switchboard.runtime.protobuf.ProtoWire;
 import java.io.IOException;
 
@@ -19,12 +18,12 @@ public final class WatchOrdersRequestProtoCodec implements ProtoCodec<WatchOrder
 
     @Override
     public void write(WatchOrdersRequest value, CodedOutputStream out) throws IOException {
-        ProtoWire.writeSingular(out, 1, value.customerId(), ProtoTypes.STRING);
+        ProtoWire.writeString(out, 1, value.customerId());
     }
 
     @Override
     public int size(WatchOrdersRequest value) {
-        return ProtoWire.sizeSingular(1, value.customerId(), ProtoTypes.STRING);
+        return ProtoWire.sizeString(1, value.customerId());
     }
 
     @Override
@@ -32,7 +31,7 @@ public final class WatchOrdersRequestProtoCodec implements ProtoCodec<WatchOrder
         String customerId = null;
         for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
             switch (tag) {
-                case 10 -> customerId = ProtoTypes.STRING.readNoTag(in);
+                case 10 -> customerId = in.readStringRequireUtf8();
                 default -> in.skipField(tag);
             }
         }

@@ -95,6 +95,27 @@ public final class ProtoWire {
         return Double.doubleToRawLongBits(value) == 0 ? 0 : CodedOutputStream.computeDoubleSize(field, value);
     }
 
+    public static void writeString(CodedOutputStream out, int field, String value) throws IOException {
+        if (!value.isEmpty()) {
+            out.writeString(field, value);
+        }
+    }
+
+    public static int sizeString(int field, String value) {
+        return value.isEmpty() ? 0 : CodedOutputStream.computeStringSize(field, value);
+    }
+
+    /** An enum by its number; 0 (unset) and -1 (a number this version did not know) are left out. */
+    public static void writeEnum(CodedOutputStream out, int field, int number) throws IOException {
+        if (number > 0) {
+            out.writeEnum(field, number);
+        }
+    }
+
+    public static int sizeEnum(int field, int number) {
+        return number > 0 ? CodedOutputStream.computeEnumSize(field, number) : 0;
+    }
+
     /** A value without presence of any other type: left out when it equals the type's absent value. */
     public static <T> void writeSingular(CodedOutputStream out, int field, T value, ProtoType<T> type) throws IOException {
         if (!type.isDefault(value)) {
