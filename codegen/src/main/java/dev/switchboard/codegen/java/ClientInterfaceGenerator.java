@@ -28,10 +28,15 @@ public final class ClientInterfaceGenerator implements OutputGenerator {
         return List.of(JavaFiles.source(input, methods.operationsInterface(
                 JavaNames.clientInterface(contract),
                 "Calls the {@code " + contract.service() + "} service over whichever transport is configured.",
-                (method, operation) -> shape(methods, method, operation))));
+                (method, operation) -> signature(contract, method, operation))));
     }
 
-    private static void shape(OperationMethods methods, MethodSpec.Builder method, Operation operation) {
+    /**
+     * The parameters and return type of an operation's client method: the one definition the
+     * interface and every transport's client implementation share.
+     */
+    public static void signature(ServiceContract contract, MethodSpec.Builder method, Operation operation) {
+        OperationMethods methods = new OperationMethods(contract);
         switch (operation.mode()) {
             case UNARY -> method.addParameter(methods.input(operation), "request").returns(methods.output(operation));
             case SERVER_STREAMING -> method

@@ -4,15 +4,14 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.switchboard.codegen.ContractInput;
 import dev.switchboard.codegen.GeneratedFile;
 import dev.switchboard.codegen.OutputGenerator;
 import dev.switchboard.codegen.Role;
+import dev.switchboard.codegen.java.ClientInterfaceGenerator;
 import dev.switchboard.codegen.java.JavaFiles;
 import dev.switchboard.codegen.java.JavaNames;
-import dev.switchboard.codegen.java.RuntimeTypes;
 import dev.switchboard.contract.model.Field;
 import dev.switchboard.contract.model.HttpBinding;
 import dev.switchboard.contract.model.MessageType;
@@ -63,22 +62,12 @@ public final class RestClientGenerator implements OutputGenerator {
     }
 
     private static MethodSpec method(ServiceContract contract, UrlValues urls, Operation operation) {
-        ClassName input = JavaNames.type(contract, operation.input());
         ClassName output = JavaNames.type(contract, operation.output());
         CodeBlock descriptor = CodeBlock.of("$T.$L", JavaNames.operations(contract), JavaNames.operationConstant(operation));
         MethodSpec.Builder method = MethodSpec.methodBuilder(JavaNames.method(operation))
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC);
-        switch (operation.mode()) {
-            case UNARY -> method.addParameter(input, "request").returns(output);
-            case SERVER_STREAMING -> method.addParameter(input, "request")
-                    .returns(ParameterizedTypeName.get(RuntimeTypes.STREAM_SOURCE, output));
-            case CLIENT_STREAMING -> method
-                    .addParameter(ParameterizedTypeName.get(ClassName.get(Iterable.class), input), "requests")
-                    .returns(output);
-            case BIDI_STREAMING -> method.returns(ParameterizedTypeName.get(
-                    RuntimeTypes.BIDI_CALL, input, output));
-        }
+        ClientInterfaceGenerator.signature(contract, method, operation);
         HttpBinding http = operation.http();
         if (http == null) {
             return method.addStatement("throw caller.unsupported($L)", descriptor).build();

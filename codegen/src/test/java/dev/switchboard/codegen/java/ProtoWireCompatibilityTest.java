@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.codegen.GeneratedFile;
+import dev.switchboard.codegen.Protoc;
 import dev.switchboard.codegen.RichContract;
 import dev.switchboard.contract.model.MessageType;
-import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -14,7 +14,6 @@ import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,9 +24,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -98,7 +97,7 @@ class ProtoWireCompatibilityTest {
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void unknownFieldsAreSkippedAndMalformedBytesRejected() throws Exception {
         Object codec = loader.loadClass(PACKAGE + ".OrderItemProtoCodec").getField("INSTANCE").get(null);
         Method parse = codec.getClass().getMethod("parseFrom", byte[].class);
@@ -112,7 +111,7 @@ class ProtoWireCompatibilityTest {
                 .hasRootCauseInstanceOf(com.google.protobuf.InvalidProtocolBufferException.class);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void enumNumbersThisVersionDoesNotKnowReadAsUnrecognized() throws Exception {
         Object codec = loader.loadClass(PACKAGE + ".OrderUpdateProtoCodec").getField("INSTANCE").get(null);
         Object update = codec.getClass().getMethod("parseFrom", byte[].class)
@@ -121,27 +120,8 @@ class ProtoWireCompatibilityTest {
     }
 
     private Path protocJava(GeneratedFile proto) throws Exception {
-        Path source = Files.createDirectories(work.resolve("proto"));
-        Path include = work.resolve("include");
         Path javaOut = Files.createDirectories(work.resolve("protoc-java"));
-        String fileName = Path.of(proto.relativePath()).getFileName().toString();
-        Files.writeString(source.resolve(fileName), proto.content(), StandardCharsets.UTF_8);
-        for (String wellKnown : List.of("google/protobuf/timestamp.proto", "google/protobuf/duration.proto")) {
-            try (InputStream in = getClass().getResourceAsStream("/" + wellKnown)) {
-                Files.createDirectories(include.resolve(wellKnown).getParent());
-                Files.copy(in, include.resolve(wellKnown));
-            }
-        }
-        Path protoc = Path.of(System.getProperty("protoc.executable"));
-        protoc.toFile().setExecutable(true);
-        Process process = new ProcessBuilder(protoc.toString(), "--proto_path=" + source, "--proto_path=" + include,
-                "--java_out=" + javaOut, fileName)
-                .directory(source.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(work.resolve("protoc.log").toFile())
-                .start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(Files.readString(work.resolve("protoc.log"))).isZero();
+        Protoc.run(proto, work.resolve("protoc"), "--java_out=" + javaOut);
         return javaOut;
     }
 

@@ -16,6 +16,7 @@ import com.google.protobuf.Descriptors.MethodDescriptor;
 import com.google.protobuf.Descriptors.ServiceDescriptor;
 import dev.switchboard.codegen.ContractInput;
 import dev.switchboard.codegen.GeneratedFile;
+import dev.switchboard.codegen.Protoc;
 import dev.switchboard.codegen.Role;
 import dev.switchboard.contract.ContractLoader;
 import dev.switchboard.contract.ProtoNames;
@@ -26,23 +27,18 @@ import dev.switchboard.contract.model.MessageType;
 import dev.switchboard.contract.model.Operation;
 import dev.switchboard.contract.model.ServiceContract;
 import dev.switchboard.contract.model.TypeRef;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the real protoc on the exported .proto and compares what it understood with the contract. */
 class ProtoGeneratorTest {
-
-    private static final List<String> WELL_KNOWN = List.of("google/protobuf/timestamp.proto", "google/protobuf/duration.proto");
 
     @TempDir
     static Path dir;
@@ -285,38 +281,10 @@ class ProtoGeneratorTest {
      */
     private static FileDescriptor protoc(GeneratedFile generated) throws Exception {
         Path work = Files.createTempDirectory(dir, "protoc");
-        Path source = work.resolve("src");
-        Path include = work.resolve("include");
         Path javaOut = Files.createDirectories(work.resolve("java"));
-        String fileName = Path.of(generated.relativePath()).getFileName().toString();
-        Files.createDirectories(source);
-        Files.writeString(source.resolve(fileName), generated.content(), StandardCharsets.UTF_8);
-        for (String wellKnown : WELL_KNOWN) {
-            // protoc from Maven Central ships without its include directory; protobuf-java has the files.
-            try (InputStream in = ProtoGeneratorTest.class.getResourceAsStream("/" + wellKnown)) {
-                Files.createDirectories(include.resolve(wellKnown).getParent());
-                Files.copy(in, include.resolve(wellKnown));
-            }
-        }
         Path descriptors = work.resolve("descriptors.pb");
-        Path stdout = work.resolve("stdout.txt");
-        Path stderr = work.resolve("stderr.txt");
-
-        Path protoc = Path.of(System.getProperty("protoc.executable"));
-        assertThat(protoc).as("protoc from the com.google.protobuf:protoc artifact").exists();
-        protoc.toFile().setExecutable(true);
-        Process process = new ProcessBuilder(protoc.toString(),
-                "--proto_path=" + source, "--proto_path=" + include,
-                "--descriptor_set_out=" + descriptors, "--include_imports",
-                "--java_out=" + javaOut, fileName)
-                .directory(source.toFile())
-                .redirectOutput(stdout.toFile())
-                .redirectError(stderr.toFile())
-                .start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("protoc finished").isTrue();
-        assertThat(Files.readString(stderr)).as("protoc stderr").isEmpty();
-        assertThat(Files.readString(stdout)).as("protoc stdout").isEmpty();
-        assertThat(process.exitValue()).as("protoc exit code").isZero();
+        String fileName = Path.of(generated.relativePath()).getFileName().toString();
+        Protoc.run(generated, work, "--descriptor_set_out=" + descriptors, "--include_imports", "--java_out=" + javaOut);
         try (var java = Files.walk(javaOut)) {
             assertThat(java.filter(p -> p.toString().endsWith(".java"))).as("protoc Java output").isNotEmpty();
         }

@@ -1,6 +1,7 @@
 package dev.switchboard.runtime.messaging;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -38,7 +39,7 @@ public record Message(
 
     /** This message with {@code extra} headers added (replacing same-named ones). */
     public Message withHeaders(Map<String, String> extra) {
-        java.util.Map<String, String> merged = new java.util.LinkedHashMap<>(headers);
+        Map<String, String> merged = new LinkedHashMap<>(headers);
         merged.putAll(extra);
         return new Message(id, type, source, subject, time, contentType, merged, payload);
     }

@@ -11,6 +11,7 @@ import dev.switchboard.runtime.policy.ClientPolicy;
 import dev.switchboard.runtime.policy.OperationDescriptor;
 import dev.switchboard.runtime.policy.PolicyEngine;
 import dev.switchboard.runtime.stream.StreamSource;
+import dev.switchboard.spring.ServiceKeys;
 import dev.switchboard.spring.rest.RestCaller;
 import dev.switchboard.spring.rest.RestRequest;
 import io.micrometer.observation.Observation;
@@ -22,6 +23,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.MediaType;
@@ -143,7 +145,7 @@ final class DefaultRestCaller implements RestCaller {
                     return AttemptTimeoutRequestFactory.within(open, () -> http.get().uri(uri)
                             .headers(outgoing -> {
                                 headers.forEach(outgoing::set);
-                                outgoing.setAccept(java.util.List.of(MediaType.TEXT_EVENT_STREAM));
+                                outgoing.setAccept(List.of(MediaType.TEXT_EVENT_STREAM));
                                 outgoing.set(TIMEOUT_HEADER, Long.toString(attempt.deadline().remainingMillis()));
                             })
                             .exchange((clientRequest, response) -> open(response, responseType, observation), false));
@@ -179,7 +181,7 @@ final class DefaultRestCaller implements RestCaller {
         if (settings.baseUrl() == null) {
             throw new SwitchboardException(ErrorCode.UNAVAILABLE, ErrorCode.UNAVAILABLE.name(),
                     "no base URL configured for " + service + ": set switchboard.services."
-                            + dev.switchboard.spring.ServiceKeys.kebab(service) + ".client.base-url", Map.of());
+                            + ServiceKeys.kebab(service) + ".client.base-url", Map.of());
         }
         Map<String, Object> variables = new LinkedHashMap<>(request.pathVariables());
         UriComponentsBuilder uri = UriComponentsBuilder.fromUri(settings.baseUrl()).path(request.pathTemplate());

@@ -215,7 +215,7 @@ public final class DefaultRestServer implements RestServer {
                 "internal error in " + operation.fullName(), Map.of(), bug);
     }
 
-    private static java.util.function.Function<String, String> header(ServerRequest request) {
+    private static Function<String, String> header(ServerRequest request) {
         return name -> request.headers().firstHeader(name);
     }
 }

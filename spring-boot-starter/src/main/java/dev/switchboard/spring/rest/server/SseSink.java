@@ -4,6 +4,7 @@ import dev.switchboard.runtime.ErrorCode;
 import dev.switchboard.runtime.SwitchboardException;
 import dev.switchboard.runtime.stream.StreamSink;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.springframework.web.servlet.function.ServerResponse;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,7 +44,7 @@ final class SseSink<T> implements StreamSink<T> {
     /** Ends the stream with an {@code error} event carrying the problem JSON. */
     void error(byte[] problem) {
         try {
-            sse.event("error").data(new String(problem, java.nio.charset.StandardCharsets.UTF_8));
+            sse.event("error").data(new String(problem, StandardCharsets.UTF_8));
             sse.complete();
         } catch (IOException gone) {
             cancelled = true;
