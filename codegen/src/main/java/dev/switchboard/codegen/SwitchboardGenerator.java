@@ -1,5 +1,9 @@
 package dev.switchboard.codegen;
 
+import dev.switchboard.codegen.grpc.GrpcClientGenerator;
+import dev.switchboard.codegen.grpc.GrpcConfigurationGenerator;
+import dev.switchboard.codegen.grpc.GrpcDescriptorsGenerator;
+import dev.switchboard.codegen.grpc.GrpcServiceGenerator;
 import dev.switchboard.codegen.java.ClientFallbackGenerator;
 import dev.switchboard.codegen.java.ClientInterfaceGenerator;
 import dev.switchboard.codegen.java.EnumGenerator;
@@ -43,6 +47,10 @@ public final class SwitchboardGenerator {
             new RestControllerGenerator(),
             new RestClientGenerator(),
             new RestConfigurationGenerator(),
+            new GrpcDescriptorsGenerator(),
+            new GrpcServiceGenerator(),
+            new GrpcClientGenerator(),
+            new GrpcConfigurationGenerator(),
             new ProtoGenerator(),
             new OpenApiGenerator(),
             new AsyncApiGenerator());

@@ -3,6 +3,10 @@ package dev.switchboard.spring;
 import dev.switchboard.runtime.idempotency.IdempotencyStore;
 import dev.switchboard.runtime.idempotency.InMemoryIdempotencyStore;
 import dev.switchboard.runtime.policy.PolicyEngine;
+import dev.switchboard.spring.grpc.GrpcCallers;
+import dev.switchboard.spring.grpc.GrpcServer;
+import dev.switchboard.spring.grpc.client.DefaultGrpcCallers;
+import dev.switchboard.spring.grpc.server.DefaultGrpcServer;
 import dev.switchboard.spring.rest.RestServer;
 import dev.switchboard.spring.rest.ServedSpecification;
 import dev.switchboard.spring.rest.client.DefaultRestCallers;
@@ -15,11 +19,13 @@ import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.grpc.client.GrpcChannelFactory;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,6 +67,29 @@ public class SwitchboardAutoConfiguration {
 
     private static JsonMapper jsonMapper(ObjectProvider<JsonMapper> json) {
         return json.getIfAvailable(() -> JsonMapper.builder().build());
+    }
+
+    /** gRPC through Spring gRPC: the server support generated services bind with, and channels for generated clients. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = {"io.grpc.BindableService", "org.springframework.grpc.client.GrpcChannelFactory"})
+    static class GrpcConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(GrpcServer.class)
+        DefaultGrpcServer switchboardGrpcServer(PolicyEngine policies, ObjectProvider<ObservationRegistry> observations) {
+            return new DefaultGrpcServer(policies, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+        }
+
+        /** Spring gRPC's channel factory is configured after this class, so it is looked up when the first channel is made. */
+        @Bean
+        @ConditionalOnMissingBean(GrpcCallers.class)
+        DefaultGrpcCallers switchboardGrpcCallers(ObjectProvider<GrpcChannelFactory> channels,
+                SwitchboardProperties properties, PolicyEngine policies, ObjectProvider<ObservationRegistry> observations) {
+            return new DefaultGrpcCallers(channels::getObject, service -> {
+                SwitchboardProperties.Service configured = properties.service(service);
+                return configured == null ? null : configured.getClient().getAddress();
+            }, policies, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+        }
     }
 
     /** The server side, for servlet web applications. */

@@ -53,6 +53,12 @@ public class SwitchboardProperties {
         /** Whether non-idempotent calls carry an {@code Idempotency-Key}, which makes them safe to retry. */
         private boolean idempotencyKeys = true;
 
+        /**
+         * Where the service answers gRPC, as a gRPC target: {@code host:port}, or
+         * {@code dns:///orders:9090} to spread calls round-robin over every address the name resolves to.
+         */
+        private String address;
+
         public String getTransport() {
             return transport;
         }
@@ -67,6 +73,14 @@ public class SwitchboardProperties {
 
         public void setBaseUrl(URI baseUrl) {
             this.baseUrl = baseUrl;
+        }
+
+        public String getAddress() {
+            return address;
+        }
+
+        public void setAddress(String address) {
+            this.address = address;
         }
 
         public boolean isIdempotencyKeys() {

@@ -30,8 +30,9 @@ class GeneratedJavaCompileTest {
         List<String> sources = RichContract.javaSources().stream().map(GeneratedFile::relativePath).toList();
 
         // Per type and error, a protobuf codec per message type, plus the service and client
-        // interfaces, the operations, the client fallback, and the REST controller, client and configuration.
-        assertThat(sources).hasSize(contract.types().size() + contract.errors().size() + contract.messageTypes().size() + 7)
+        // interfaces, the operations, the client fallback, the REST controller, client and configuration,
+        // and the gRPC descriptors, service, client and configuration.
+        assertThat(sources).hasSize(contract.types().size() + contract.errors().size() + contract.messageTypes().size() + 11)
                 .contains("com/example/orders/Order.java", "com/example/orders/OrderStatus.java",
                         "com/example/orders/OrderNotFoundException.java", "com/example/orders/OrdersService.java",
                         "com/example/orders/OrdersClient.java", "com/example/orders/OrdersOperations.java",

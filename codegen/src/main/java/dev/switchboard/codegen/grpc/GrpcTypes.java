@@ -1,0 +1,47 @@
+package dev.switchboard.codegen.grpc;
+
+import com.palantir.javapoet.ClassName;
+import dev.switchboard.contract.model.ServiceContract;
+
+/** The grpc-java, protobuf and starter types generated gRPC code refers to, and the names it gives its own classes. */
+final class GrpcTypes {
+
+    private static final String STARTER_GRPC = "dev.switchboard.spring.grpc";
+
+    static final ClassName GRPC_SERVER = ClassName.get(STARTER_GRPC, "GrpcServer");
+    static final ClassName GRPC_CALLER = ClassName.get(STARTER_GRPC, "GrpcCaller");
+    static final ClassName GRPC_CALLERS = ClassName.get(STARTER_GRPC, "GrpcCallers");
+    static final ClassName GRPC_METHODS = ClassName.get(STARTER_GRPC, "GrpcMethods");
+
+    static final ClassName METHOD_DESCRIPTOR = ClassName.get("io.grpc", "MethodDescriptor");
+    static final ClassName BINDABLE_SERVICE = ClassName.get("io.grpc", "BindableService");
+    static final ClassName SERVER_SERVICE_DEFINITION = ClassName.get("io.grpc", "ServerServiceDefinition");
+
+    static final ClassName FILE_DESCRIPTOR = ClassName.get("com.google.protobuf", "Descriptors", "FileDescriptor");
+    static final ClassName TIMESTAMP_PROTO = ClassName.get("com.google.protobuf", "TimestampProto");
+    static final ClassName DURATION_PROTO = ClassName.get("com.google.protobuf", "DurationProto");
+
+    /** Spring gRPC's configurations that look for {@code BindableService} beans: ours must come first. */
+    static final String[] SPRING_GRPC_SERVER_CONFIGURATIONS = {
+        "org.springframework.boot.grpc.server.autoconfigure.GrpcServerFactoryAutoConfiguration",
+        "org.springframework.boot.grpc.server.autoconfigure.GrpcServerReflectionAutoConfiguration",
+    };
+
+    private GrpcTypes() {}
+
+    static ClassName descriptors(ServiceContract contract) {
+        return ClassName.get(contract.javaPackage(), contract.service() + "Grpc");
+    }
+
+    static ClassName service(ServiceContract contract) {
+        return ClassName.get(contract.javaPackage(), contract.service() + "GrpcService");
+    }
+
+    static ClassName client(ServiceContract contract) {
+        return ClassName.get(contract.javaPackage(), contract.service() + "GrpcClient");
+    }
+
+    static ClassName configuration(ServiceContract contract) {
+        return ClassName.get(contract.javaPackage(), contract.service() + "GrpcConfiguration");
+    }
+}
