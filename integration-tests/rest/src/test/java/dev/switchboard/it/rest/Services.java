@@ -21,7 +21,8 @@ final class Services {
 
     /** The server on a random port, with extra {@code key=value} properties. */
     static ConfigurableApplicationContext server(Map<String, String> extra) {
-        List<String> properties = new ArrayList<>(List.of("server.port=0", "spring.main.banner-mode=off"));
+        List<String> properties = new ArrayList<>(List.of(
+                "server.port=0", "spring.grpc.server.port=0", "spring.main.banner-mode=off"));
         extra.forEach((key, value) -> properties.add(key + "=" + value));
         return new SpringApplicationBuilder(OrdersServerApplication.class)
                 .properties(properties.toArray(String[]::new))

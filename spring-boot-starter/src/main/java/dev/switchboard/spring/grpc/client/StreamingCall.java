@@ -24,6 +24,7 @@ final class StreamingCall<I, O> extends ClientCall.Listener<O> implements BidiCa
     private final ErrorDecoder errors;
     private final SendWindow window;
     private final MessageQueue<O> responses;
+    private volatile boolean sentAny;
 
     StreamingCall(ClientCall<I, O> call, ErrorDecoder errors) {
         this.call = call;
@@ -40,9 +41,18 @@ final class StreamingCall<I, O> extends ClientCall.Listener<O> implements BidiCa
         return this;
     }
 
+    /**
+     * Sends one request, first waiting for flow control; the first request goes at once, since a
+     * Netty client stream only reports ready once something was written to it.
+     */
     @Override
     public void send(I request) {
-        window.await();
+        if (sentAny) {
+            window.await();
+        } else if (window.isClosed()) {
+            window.await();
+        }
+        sentAny = true;
         call.sendMessage(request);
     }
 
