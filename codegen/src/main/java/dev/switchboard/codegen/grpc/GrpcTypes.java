@@ -21,10 +21,11 @@ final class GrpcTypes {
     static final ClassName TIMESTAMP_PROTO = ClassName.get("com.google.protobuf", "TimestampProto");
     static final ClassName DURATION_PROTO = ClassName.get("com.google.protobuf", "DurationProto");
 
-    /** Spring gRPC's configurations that look for {@code BindableService} beans: ours must come first. */
+    /** Spring gRPC's configurations that look for {@code BindableService} beans (server, reflection, health): ours must come first. */
     static final String[] SPRING_GRPC_SERVER_CONFIGURATIONS = {
         "org.springframework.boot.grpc.server.autoconfigure.GrpcServerFactoryAutoConfiguration",
         "org.springframework.boot.grpc.server.autoconfigure.GrpcServerReflectionAutoConfiguration",
+        "org.springframework.boot.grpc.server.autoconfigure.health.GrpcServerHealthAutoConfiguration",
     };
 
     private GrpcTypes() {}

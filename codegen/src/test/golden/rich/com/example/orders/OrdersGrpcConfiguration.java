@@ -17,7 +17,8 @@ import org.springframework.context.annotation.Bean;
         afterName = "dev.switchboard.spring.SwitchboardAutoConfiguration",
         beforeName = {
                 "org.springframework.boot.grpc.server.autoconfigure.GrpcServerFactoryAutoConfiguration",
-                "org.springframework.boot.grpc.server.autoconfigure.GrpcServerReflectionAutoConfiguration"
+                "org.springframework.boot.grpc.server.autoconfigure.GrpcServerReflectionAutoConfiguration",
+                "org.springframework.boot.grpc.server.autoconfigure.health.GrpcServerHealthAutoConfiguration"
         }
 )
 public class OrdersGrpcConfiguration {
