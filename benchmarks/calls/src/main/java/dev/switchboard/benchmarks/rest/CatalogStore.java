@@ -1,9 +1,9 @@
 package dev.switchboard.benchmarks.rest;
 
-import dev.switchboard.benchmarks.rest.catalog.CatalogService;
-import dev.switchboard.benchmarks.rest.catalog.GetItemRequest;
-import dev.switchboard.benchmarks.rest.catalog.Item;
-import dev.switchboard.benchmarks.rest.catalog.PutItemRequest;
+import dev.switchboard.benchmarks.catalog.CatalogService;
+import dev.switchboard.benchmarks.catalog.GetItemRequest;
+import dev.switchboard.benchmarks.catalog.Item;
+import dev.switchboard.benchmarks.catalog.PutItemRequest;
 import dev.switchboard.runtime.ErrorCode;
 import dev.switchboard.runtime.SwitchboardException;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.switchboard.benchmarks.rest;
 
-import dev.switchboard.benchmarks.rest.catalog.GetItemRequest;
-import dev.switchboard.benchmarks.rest.catalog.Item;
-import dev.switchboard.benchmarks.rest.catalog.PutItemRequest;
+import dev.switchboard.benchmarks.catalog.GetItemRequest;
+import dev.switchboard.benchmarks.catalog.Item;
+import dev.switchboard.benchmarks.catalog.PutItemRequest;
 import dev.switchboard.runtime.SwitchboardException;
 import dev.switchboard.runtime.validation.ConstraintCheck;
 import dev.switchboard.runtime.validation.ValidationException;
