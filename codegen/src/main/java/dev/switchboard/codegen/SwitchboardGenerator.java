@@ -5,6 +5,10 @@ import dev.switchboard.codegen.grpc.GrpcConfigurationGenerator;
 import dev.switchboard.codegen.grpc.GrpcDescriptorsGenerator;
 import dev.switchboard.codegen.grpc.GrpcServiceGenerator;
 import dev.switchboard.codegen.java.ClientFallbackGenerator;
+import dev.switchboard.codegen.messaging.HandlerGenerator;
+import dev.switchboard.codegen.messaging.MessagesGenerator;
+import dev.switchboard.codegen.messaging.MessagingConfigurationGenerator;
+import dev.switchboard.codegen.messaging.PublisherGenerator;
 import dev.switchboard.codegen.java.ClientInterfaceGenerator;
 import dev.switchboard.codegen.java.EnumGenerator;
 import dev.switchboard.codegen.java.OperationsGenerator;
@@ -51,6 +55,10 @@ public final class SwitchboardGenerator {
             new GrpcServiceGenerator(),
             new GrpcClientGenerator(),
             new GrpcConfigurationGenerator(),
+            new MessagesGenerator(),
+            new PublisherGenerator(),
+            new HandlerGenerator(),
+            new MessagingConfigurationGenerator(),
             new ProtoGenerator(),
             new OpenApiGenerator(),
             new AsyncApiGenerator());

@@ -98,7 +98,8 @@ public final class OperationsGenerator implements OutputGenerator {
                 policy.concurrency(), rateLimit(policy.rateLimit()));
     }
 
-    private static CodeBlock retry(RetryPolicy retry) {
+    /** A {@code RetrySettings} literal, or {@code null}. */
+    public static CodeBlock retry(RetryPolicy retry) {
         if (retry == null) {
             return CodeBlock.of("null");
         }

@@ -31,8 +31,9 @@ class GeneratedJavaCompileTest {
 
         // Per type and error, a protobuf codec per message type, plus the service and client
         // interfaces, the operations, the client fallback, the REST controller, client and configuration,
-        // and the gRPC descriptors, service, client and configuration.
-        assertThat(sources).hasSize(contract.types().size() + contract.errors().size() + contract.messageTypes().size() + 11)
+        // the gRPC descriptors, service, client and configuration, and the message descriptors,
+        // publishers, handlers and messaging configuration.
+        assertThat(sources).hasSize(contract.types().size() + contract.errors().size() + contract.messageTypes().size() + 17)
                 .contains("com/example/orders/Order.java", "com/example/orders/OrderStatus.java",
                         "com/example/orders/OrderNotFoundException.java", "com/example/orders/OrdersService.java",
                         "com/example/orders/OrdersClient.java", "com/example/orders/OrdersOperations.java",

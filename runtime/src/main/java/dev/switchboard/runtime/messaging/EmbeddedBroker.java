@@ -33,6 +33,8 @@ public final class EmbeddedBroker implements MessageTransport {
 
     private static final String QUEUE_GROUP = "";
 
+    private static final EmbeddedBroker SHARED = new EmbeddedBroker();
+
     private final Map<String, Channel> channels = new ConcurrentHashMap<>();
     private final ScheduledExecutorService redelivery = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "switchboard-embedded-redelivery");
@@ -41,6 +43,14 @@ public final class EmbeddedBroker implements MessageTransport {
     });
     private final List<Consumer> consumers = new ArrayList<>();
     private final AtomicInteger threads = new AtomicInteger();
+
+    /**
+     * The broker every application in this JVM shares when none is configured, so several services
+     * started side by side (a sample, a test) talk to each other as they would through a real one.
+     */
+    public static EmbeddedBroker shared() {
+        return SHARED;
+    }
 
     @Override
     public String name() {

@@ -1,0 +1,63 @@
+package dev.switchboard.codegen.messaging;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+import dev.switchboard.codegen.ContractInput;
+import dev.switchboard.codegen.GeneratedFile;
+import dev.switchboard.codegen.OutputGenerator;
+import dev.switchboard.codegen.Role;
+import dev.switchboard.codegen.java.JavaFiles;
+import dev.switchboard.codegen.java.OperationsGenerator;
+import dev.switchboard.contract.model.MessageDefinition;
+import dev.switchboard.contract.model.RetryPolicy;
+import dev.switchboard.contract.model.ServiceContract;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.lang.model.element.Modifier;
+
+/**
+ * {@code <Service>Messages}: every event and command as the transports see it (destination,
+ * dead-letter destination, CloudEvent type, the consumer's retry policy: the service's retry
+ * overridden by the message's own).
+ */
+public final class MessagesGenerator implements OutputGenerator {
+
+    private static final ClassName RETRY_SETTINGS = ClassName.get("dev.switchboard.runtime.policy", "RetrySettings");
+
+    @Override
+    public boolean appliesTo(ContractInput input) {
+        return (input.has(Role.PUBLISHER) || input.has(Role.CONSUMER)) && MessagingTypes.hasMessages(input.contract());
+    }
+
+    @Override
+    public List<GeneratedFile> generate(ContractInput input) {
+        ServiceContract contract = input.contract();
+        TypeSpec.Builder spec = TypeSpec.classBuilder(MessagingTypes.messages(contract))
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addJavadoc("The events and commands of {@code $L} as every broker sees them.\n", contract.service())
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        Stream.concat(contract.events().stream(), contract.commands().stream())
+                .forEach(message -> spec.addField(descriptor(contract, message)));
+        return List.of(JavaFiles.source(input, spec));
+    }
+
+    private static FieldSpec descriptor(ServiceContract contract, MessageDefinition message) {
+        ClassName descriptor = MessagingTypes.MESSAGE_DESCRIPTOR;
+        RetryPolicy service = contract.policies().retry();
+        RetryPolicy retry = service == null ? message.retry() : service.overriddenBy(message.retry());
+        FieldSpec.Builder field = FieldSpec.builder(descriptor, MessagingTypes.constant(message),
+                Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL);
+        if (message.doc() != null && !message.doc().isBlank()) {
+            field.addJavadoc("$L\n", message.doc().strip());
+        }
+        return field.initializer("new $T($S, $S, $T.Kind.$L,\n$>$>$S, $S, $S,\n$L)$<$<", descriptor,
+                        contract.service(), message.name(), descriptor, message.kind().name(),
+                        contract.javaPackage() + "." + message.name(), message.destination(),
+                        message.deadLetterOrDefault(),
+                        retry == null ? CodeBlock.of("$T.NONE", RETRY_SETTINGS) : OperationsGenerator.retry(retry))
+                .build();
+    }
+}

@@ -1,0 +1,104 @@
+package dev.switchboard.codegen.messaging;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+import dev.switchboard.codegen.ContractInput;
+import dev.switchboard.codegen.GeneratedFile;
+import dev.switchboard.codegen.OutputGenerator;
+import dev.switchboard.codegen.Role;
+import dev.switchboard.codegen.java.JavaFiles;
+import dev.switchboard.codegen.java.JavaNames;
+import dev.switchboard.codegen.rest.SpringTypes;
+import dev.switchboard.codegen.spec.SpecFiles;
+import dev.switchboard.contract.model.MessageDefinition;
+import dev.switchboard.contract.model.ServiceContract;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * {@code <Service>MessagingConfiguration}: the publishers for a publishing service (and its
+ * AsyncAPI document, served at {@code /asyncapi.yaml}), and for a consuming service the
+ * subscriptions of its handler beans, started with the application and stopped before it.
+ */
+public final class MessagingConfigurationGenerator implements OutputGenerator {
+
+    private static final String MESSAGING_AUTO_CONFIGURATION =
+            "dev.switchboard.spring.messaging.SwitchboardMessagingAutoConfiguration";
+
+    @Override
+    public boolean appliesTo(ContractInput input) {
+        return (input.has(Role.PUBLISHER) || input.has(Role.CONSUMER)) && MessagingTypes.hasMessages(input.contract());
+    }
+
+    @Override
+    public List<GeneratedFile> generate(ContractInput input) {
+        ServiceContract contract = input.contract();
+        ClassName name = MessagingTypes.configuration(contract);
+        TypeSpec.Builder spec = TypeSpec.classBuilder(name)
+                .addModifiers(Modifier.PUBLIC)
+                .addAnnotation(AnnotationSpec.builder(SpringTypes.AUTO_CONFIGURATION)
+                        .addMember("afterName", "$S", MESSAGING_AUTO_CONFIGURATION).build())
+                .addJavadoc("Registers {@code $L}'s generated publishers and subscriptions with Spring Boot.\n",
+                        contract.service());
+        String bean = Character.toLowerCase(contract.service().charAt(0)) + contract.service().substring(1);
+        for (MessageDefinition.Kind kind : MessageDefinition.Kind.values()) {
+            if (MessagingTypes.of(contract, kind).isEmpty()) {
+                continue;
+            }
+            if (input.has(Role.PUBLISHER)) {
+                spec.addMethod(publisher(contract, kind, bean));
+            }
+            if (input.has(Role.CONSUMER)) {
+                spec.addMethod(subscriptions(contract, kind, bean));
+            }
+        }
+        if (input.has(Role.PUBLISHER)) {
+            spec.addMethod(MethodSpec.methodBuilder(bean + "AsyncApi")
+                    .addAnnotation(SpringTypes.BEAN)
+                    .returns(SpringTypes.SERVED_SPECIFICATION)
+                    .addStatement("return new $T($S, $S, $S)", SpringTypes.SERVED_SPECIFICATION, contract.service(),
+                            "asyncapi", SpecFiles.directory(contract) + "asyncapi.yaml")
+                    .build());
+        }
+        List<GeneratedFile> files = new ArrayList<>();
+        files.add(JavaFiles.source(input, spec));
+        files.add(new GeneratedFile(GeneratedFile.Kind.RESOURCE, SpringTypes.AUTO_CONFIGURATION_IMPORTS,
+                name.canonicalName() + "\n"));
+        return files;
+    }
+
+    private static MethodSpec publisher(ServiceContract contract, MessageDefinition.Kind kind, String bean) {
+        ClassName publisher = MessagingTypes.publisher(contract, kind);
+        return MethodSpec.methodBuilder(bean + MessagingTypes.plural(kind))
+                .addAnnotation(SpringTypes.BEAN)
+                .addAnnotation(SpringTypes.CONDITIONAL_ON_MISSING_BEAN)
+                .returns(publisher)
+                .addParameter(MessagingTypes.MESSAGE_PUBLISHER, "publisher")
+                .addStatement("return new $T(publisher)", publisher)
+                .build();
+    }
+
+    private static MethodSpec subscriptions(ServiceContract contract, MessageDefinition.Kind kind, String bean) {
+        ClassName handler = MessagingTypes.handler(contract, kind);
+        List<CodeBlock> listens = new ArrayList<>();
+        for (MessageDefinition message : MessagingTypes.of(contract, kind)) {
+            listens.add(CodeBlock.of("() -> listeners.listen($T.$L, $T.class, handler::$L)",
+                    MessagingTypes.messages(contract), MessagingTypes.constant(message),
+                    JavaNames.type(contract, message.payload()), message.name()));
+        }
+        return MethodSpec.methodBuilder(bean + MessagingTypes.plural(kind) + "Subscriptions")
+                .addAnnotation(SpringTypes.BEAN)
+                .addAnnotation(AnnotationSpec.builder(SpringTypes.CONDITIONAL_ON_BEAN)
+                        .addMember("value", "$T.class", handler).build())
+                .returns(MessagingTypes.MESSAGE_SUBSCRIPTIONS)
+                .addParameter(MessagingTypes.MESSAGE_LISTENERS, "listeners")
+                .addParameter(handler, "handler")
+                .addStatement("return new $T(\n$L)", MessagingTypes.MESSAGE_SUBSCRIPTIONS,
+                        CodeBlock.join(listens, ",\n"))
+                .build();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.switchboard.runtime.messaging;
+
+import dev.switchboard.runtime.policy.RetrySettings;
+import java.util.Objects;
+
+/**
+ * One event or command of a contract as every transport sees it: where it goes, where it goes
+ * when it cannot be processed, and how a consumer retries. Generated per message in
+ * {@code <Service>Messages}.
+ *
+ * @param service     the producing service, the CloudEvent source
+ * @param name        the event or command name, e.g. {@code orderCreated}
+ * @param type        the CloudEvent type, e.g. {@code com.example.orders.orderCreated}
+ * @param retry       the consumer's retry policy from the contract; unset parts take the defaults
+ */
+public record MessageDescriptor(
+        String service, String name, Kind kind, String type, String destination, String deadLetter,
+        RetrySettings retry) {
+
+    public MessageDescriptor {
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(destination, "destination");
+        Objects.requireNonNull(deadLetter, "deadLetter");
+        Objects.requireNonNull(retry, "retry");
+    }
+
+    public enum Kind {
+        /** Publish/subscribe: every consuming service gets each event. */
+        EVENT,
+        /** Point-to-point: exactly one instance of one service handles each command. */
+        COMMAND
+    }
+
+    /** How consumers of this message share it. */
+    public Subscription.Mode mode() {
+        return kind == Kind.EVENT ? Subscription.Mode.PUBLISH_SUBSCRIBE : Subscription.Mode.POINT_TO_POINT;
+    }
+}

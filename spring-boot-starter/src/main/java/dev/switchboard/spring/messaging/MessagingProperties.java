@@ -1,0 +1,65 @@
+package dev.switchboard.spring.messaging;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** {@code switchboard.messaging.*}: which broker carries events and commands, and how this service consumes. */
+@ConfigurationProperties("switchboard.messaging")
+public class MessagingProperties {
+
+    /** {@code embedded} (in-JVM, the default), {@code kafka}, {@code rabbitmq} or {@code nats}. */
+    private String broker = "embedded";
+
+    /**
+     * The consumer group, queue and durable name of this service; defaults to
+     * {@code spring.application.name}. Instances of one service share it, so each event reaches the
+     * service once and each command one instance.
+     */
+    private String group;
+
+    /** Handlers running at once per subscription. */
+    private int concurrency = 2;
+
+    private final Nats nats = new Nats();
+
+    public String getBroker() {
+        return broker;
+    }
+
+    public void setBroker(String broker) {
+        this.broker = broker;
+    }
+
+    public String getGroup() {
+        return group;
+    }
+
+    public void setGroup(String group) {
+        this.group = group;
+    }
+
+    public int getConcurrency() {
+        return concurrency;
+    }
+
+    public void setConcurrency(int concurrency) {
+        this.concurrency = concurrency;
+    }
+
+    public Nats getNats() {
+        return nats;
+    }
+
+    public static class Nats {
+
+        /** The NATS server (JetStream enabled), e.g. {@code nats://127.0.0.1:4222}. */
+        private String url = "nats://127.0.0.1:4222";
+
+        public String getUrl() {
+            return url;
+        }
+
+        public void setUrl(String url) {
+            this.url = url;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.switchboard.spring.messaging;
+
+import dev.switchboard.runtime.messaging.EmbeddedBroker;
+import dev.switchboard.runtime.messaging.InMemoryProcessedMessages;
+import dev.switchboard.runtime.messaging.MessageTransport;
+import dev.switchboard.runtime.messaging.ProcessedMessages;
+import io.micrometer.observation.ObservationRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Events and commands: the broker chosen by {@code switchboard.messaging.broker} (the embedded
+ * one unless another is named), the publisher generated {@code <Service>Events} and
+ * {@code <Service>Commands} use, and the listeners generated handlers are subscribed through.
+ */
+@AutoConfiguration(afterName = {
+        "dev.switchboard.spring.SwitchboardAutoConfiguration",
+        "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+        "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration"})
+@EnableConfigurationProperties(MessagingProperties.class)
+@Import(NatsTransportConfiguration.class)
+public class SwitchboardMessagingAutoConfiguration {
+
+    /** The JVM's shared in-memory broker; applications sharing it must not close it for the others. */
+    @Bean(destroyMethod = "")
+    @ConditionalOnMissingBean(MessageTransport.class)
+    @ConditionalOnProperty(name = "switchboard.messaging.broker", havingValue = "embedded", matchIfMissing = true)
+    MessageTransport switchboardEmbeddedBroker() {
+        return EmbeddedBroker.shared();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProcessedMessages switchboardProcessedMessages() {
+        return new InMemoryProcessedMessages();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MessagePublisher switchboardMessagePublisher(MessageTransport transport, ObjectProvider<JsonMapper> json,
+            ObjectProvider<ObservationRegistry> observations) {
+        return new DefaultMessagePublisher(transport, json.getIfAvailable(() -> JsonMapper.builder().build()),
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MessageListeners switchboardMessageListeners(MessageTransport transport, MessagingProperties properties,
+            Environment environment, ProcessedMessages processed, ObjectProvider<JsonMapper> json,
+            ObjectProvider<ObservationRegistry> observations) {
+        return new DefaultMessageListeners(transport, () -> group(properties, environment), properties.getConcurrency(), processed,
+                json.getIfAvailable(() -> JsonMapper.builder().build()),
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+    }
+
+    private static String group(MessagingProperties properties, Environment environment) {
+        String group = properties.getGroup() != null ? properties.getGroup() : environment.getProperty("spring.application.name");
+        if (group == null || group.isBlank()) {
+            throw new IllegalStateException("a service that consumes events or commands needs a group: set "
+                    + "spring.application.name (or switchboard.messaging.group) to the consuming service's name");
+        }
+        return group;
+    }
+}

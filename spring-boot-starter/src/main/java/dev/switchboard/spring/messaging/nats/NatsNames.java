@@ -1,0 +1,20 @@
+package dev.switchboard.spring.messaging.nats;
+
+/** JetStream names allow no dots, spaces or wildcards; destinations and groups do. */
+final class NatsNames {
+
+    private NatsNames() {}
+
+    /** The stream of a destination: {@code orders.created} → {@code switchboard_orders_created}. */
+    static String stream(String destination) {
+        return "switchboard_" + clean(destination);
+    }
+
+    static String durable(String group) {
+        return clean(group);
+    }
+
+    private static String clean(String name) {
+        return name.replaceAll("[^A-Za-z0-9_-]", "_");
+    }
+}
