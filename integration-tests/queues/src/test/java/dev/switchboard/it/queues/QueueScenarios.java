@@ -1,0 +1,251 @@
+package dev.switchboard.it.queues;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.it.queues.consumer.ConsumerApplication;
+import dev.switchboard.it.queues.consumer.RecordingHandlers;
+import dev.switchboard.it.queues.orders.OrderPlaced;
+import dev.switchboard.it.queues.orders.OrdersCommands;
+import dev.switchboard.it.queues.orders.OrdersEvents;
+import dev.switchboard.it.queues.orders.ReserveStock;
+import dev.switchboard.it.queues.publisher.PublisherApplication;
+import dev.switchboard.runtime.messaging.DeadLetters;
+import dev.switchboard.runtime.messaging.Message;
+import dev.switchboard.runtime.messaging.MessageTransport;
+import dev.switchboard.runtime.messaging.Subscription;
+import dev.switchboard.runtime.policy.PolicyDefaults;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The guarantees every broker must give the generated publishers and handlers, run against one
+ * broker per subclass: separate Spring applications for the publisher and each consumer, as
+ * separate services would be.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class QueueScenarios {
+
+    private static final String EVENTS = "it.orders.placed";
+    private static final String COMMANDS = "it.inventory.reserve";
+
+    /** Unique per run, so consumer groups never inherit another run's position. */
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+    private ConfigurableApplicationContext publisher;
+    private ConfigurableApplicationContext inventory;
+    private ConfigurableApplicationContext points;
+    private final Map<String, Message> deadLetters = new ConcurrentHashMap<>();
+    private final List<AutoCloseable> readers = new ArrayList<>();
+
+    /** {@code switchboard.messaging.*} and broker properties of the broker under test. */
+    abstract Map<String, String> broker();
+
+    /** Prepares the broker for a clean run (deletes what earlier runs left); fails when it is unreachable. */
+    void prepareBroker() throws Exception {}
+
+    @BeforeAll
+    void start() throws Exception {
+        prepareBroker();
+        publisher = start(PublisherApplication.class, Map.of("spring.application.name", "orders"));
+        inventory = consumer("inventory-" + run, "1");
+        points = consumer("points-" + run, "1");
+        MessageTransport transport = publisher.getBean(MessageTransport.class);
+        for (String deadLetter : List.of(EVENTS + ".dlq", COMMANDS + ".dlq")) {
+            readers.add(transport.subscribe(new Subscription(deadLetter, Subscription.Mode.PUBLISH_SUBSCRIBE,
+                    "dead-letter-reader-" + run, (message, delivery) -> deadLetters.put(orderIdOf(message), message),
+                    PolicyDefaults.RETRY, deadLetter + ".dlq", 1)));
+        }
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        for (AutoCloseable reader : readers) {
+            reader.close();
+        }
+        for (int i = contexts.size() - 1; i >= 0; i--) {
+            contexts.get(i).close();
+        }
+    }
+
+    private ConfigurableApplicationContext consumer(String name, String instance) {
+        return start(ConsumerApplication.class, Map.of("spring.application.name", name, "instance", instance));
+    }
+
+    private ConfigurableApplicationContext start(Class<?> application, Map<String, String> extra) {
+        Map<String, String> properties = new HashMap<>(broker());
+        properties.putAll(extra);
+        properties.put("spring.main.banner-mode", "off");
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
+                .web(WebApplicationType.NONE)
+                .properties(properties.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toArray(String[]::new))
+                .run();
+        contexts.add(context);
+        return context;
+    }
+
+    private static RecordingHandlers handlers(ConfigurableApplicationContext consumer) {
+        return consumer.getBean(RecordingHandlers.class);
+    }
+
+    private OrdersEvents events() {
+        return publisher.getBean(OrdersEvents.class);
+    }
+
+    private static String newOrderId() {
+        return "o-" + UUID.randomUUID();
+    }
+
+    private void place(String orderId, String behaviour) throws Exception {
+        events().orderPlaced(new OrderPlaced(orderId, "apple", 1, behaviour)).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void anEventReachesEverySubscribingServiceExactlyOnce() throws Exception {
+        String orderId = newOrderId();
+        place(orderId, null);
+
+        Await.until("both services handled " + orderId,
+                () -> handlers(inventory).handled(orderId) == 1 && handlers(points).handled(orderId) == 1);
+        Await.settle();
+        assertThat(handlers(inventory).handled(orderId)).isEqualTo(1);
+        assertThat(handlers(points).handled(orderId)).isEqualTo(1);
+    }
+
+    @Test
+    void aCommandIsHandledOnceByOneOfTwoInstances() throws Exception {
+        try (ConfigurableApplicationContext first = consumer("reservations-" + run, "1");
+                ConfigurableApplicationContext second = consumer("reservations-" + run, "2")) {
+            List<String> orderIds = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String orderId = newOrderId();
+                orderIds.add(orderId);
+                publisher.getBean(OrdersCommands.class).reserveStock(new ReserveStock(orderId, "apple", 1))
+                        .get(10, TimeUnit.SECONDS);
+            }
+            Await.until("every command handled", () -> orderIds.stream().allMatch(id ->
+                    total(id, first, second) >= 1));
+            Await.settle();
+            for (String orderId : orderIds) {
+                assertThat(total(orderId, first, second)).as(orderId).isEqualTo(1);
+            }
+        }
+    }
+
+    /** Commands of the run: the long-lived inventory and points consumers handle them too, so all count. */
+    private int total(String orderId, ConfigurableApplicationContext... more) {
+        int sum = handlers(inventory).handled(orderId) + handlers(points).handled(orderId);
+        for (ConfigurableApplicationContext context : more) {
+            sum += handlers(context).handled(orderId);
+        }
+        return sum;
+    }
+
+    @Test
+    void aRetryableFailureIsRetriedWithBackoffThenSucceeds() throws Exception {
+        String orderId = newOrderId();
+        place(orderId, "retry-twice");
+
+        Await.until("handled after retries", () -> handlers(inventory).handled(orderId) == 1);
+        assertThat(handlers(inventory).tries(orderId)).isEqualTo(3);
+        assertThat(deadLetters).doesNotContainKey(orderId);
+    }
+
+    @Test
+    void aNonRetryableFailureIsDeadLetteredAtOnceWithItsReason() throws Exception {
+        String orderId = newOrderId();
+        place(orderId, "reject");
+
+        Await.until("dead-lettered", () -> deadLetters.containsKey(orderId));
+        Message dead = deadLetters.get(orderId);
+        assertThat(dead.headers()).containsEntry(DeadLetters.CODE, "FAILED_PRECONDITION")
+                .containsEntry(DeadLetters.ORIGINAL_DESTINATION, EVENTS)
+                .containsEntry(DeadLetters.ATTEMPTS, "1");
+        assertThat(dead.headers().get(DeadLetters.REASON)).contains("no stock for apple");
+        assertThat(handlers(inventory).tries(orderId)).isEqualTo(1);
+    }
+
+    @Test
+    void anExhaustedRetryIsDeadLetteredWithTheAttemptCount() throws Exception {
+        String orderId = newOrderId();
+        place(orderId, "always-fail");
+
+        Await.until("dead-lettered", () -> deadLetters.containsKey(orderId));
+        assertThat(deadLetters.get(orderId).headers()).containsEntry(DeadLetters.CODE, "UNAVAILABLE")
+                .containsEntry(DeadLetters.ATTEMPTS, "3");
+    }
+
+    @Test
+    void aMalformedPayloadIsDeadLetteredAndTheNextMessageStillFlows() throws Exception {
+        String broken = newOrderId();
+        MessageTransport transport = publisher.getBean(MessageTransport.class);
+        transport.publish(EVENTS, new Message(broken, "dev.switchboard.it.queues.orders.orderPlaced", "Orders", broken,
+                Instant.now(), "application/json", Map.of(), "{\"orderId\": 42, \"quantity\": \"many\"".getBytes(StandardCharsets.UTF_8)))
+                .get(10, TimeUnit.SECONDS);
+        String next = newOrderId();
+        place(next, null);
+
+        Await.until("the next message handled", () -> handlers(inventory).handled(next) == 1);
+        Await.until("the malformed one dead-lettered", () -> deadLetters.containsKey(broken));
+        assertThat(deadLetters.get(broken).headers()).containsEntry(DeadLetters.CODE, "INVALID_ARGUMENT");
+    }
+
+    @Test
+    void aConsumerRestartInTheMiddleOfAStreamLosesNothing() throws Exception {
+        String group = "restarting-" + run;
+        ConfigurableApplicationContext first = consumer(group, "1");
+        RecordingHandlers before = handlers(first);
+        List<String> orderIds = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            String orderId = newOrderId();
+            orderIds.add(orderId);
+            place(orderId, null);
+            if (i == 20) {
+                first.close();
+            }
+        }
+        try (ConfigurableApplicationContext second = consumer(group, "2")) {
+            Await.until("every order handled by one of the two",
+                    () -> orderIds.stream().allMatch(id -> before.handled(id) + handlers(second).handled(id) >= 1));
+        }
+    }
+
+    @Test
+    void theConsumerContinuesThePublishersTrace() throws Exception {
+        String orderId = newOrderId();
+        Tracer tracer = publisher.getBean(Tracer.class);
+        Span span = tracer.nextSpan().name("place").start();
+        try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+            place(orderId, null);
+        } finally {
+            span.end();
+        }
+        Await.until("handled", () -> handlers(points).handled(orderId) == 1);
+        assertThat(handlers(points).traceId(orderId)).isEqualTo(span.context().traceId());
+    }
+
+    private static String orderIdOf(Message message) {
+        String payload = new String(message.payload(), StandardCharsets.UTF_8);
+        int at = payload.indexOf("\"orderId\":\"");
+        if (at >= 0) {
+            int start = at + "\"orderId\":\"".length();
+            return payload.substring(start, payload.indexOf('"', start));
+        }
+        return message.id();
+    }
+}

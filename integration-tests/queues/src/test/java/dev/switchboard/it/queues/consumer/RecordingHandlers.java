@@ -1,0 +1,81 @@
+package dev.switchboard.it.queues.consumer;
+
+import dev.switchboard.it.queues.orders.OrderPlaced;
+import dev.switchboard.it.queues.orders.OrdersCommandsHandler;
+import dev.switchboard.it.queues.orders.OrdersEventsHandler;
+import dev.switchboard.it.queues.orders.ReserveStock;
+import dev.switchboard.runtime.ErrorCode;
+import dev.switchboard.runtime.SwitchboardException;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Handles what the tests publish and remembers it: how often each order was handled and tried,
+ * by which instance, in which trace. The {@code behaviour} field scripts failures:
+ * {@code retry-twice} fails twice with UNAVAILABLE, {@code reject} fails with FAILED_PRECONDITION
+ * (not retryable), {@code always-fail} fails with UNAVAILABLE every time.
+ */
+public class RecordingHandlers implements OrdersEventsHandler, OrdersCommandsHandler {
+
+    private final Tracer tracer;
+    private final String instance;
+    private final Map<String, AtomicInteger> handled = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> tries = new ConcurrentHashMap<>();
+    private final Map<String, String> traces = new ConcurrentHashMap<>();
+
+    public RecordingHandlers(Tracer tracer, String instance) {
+        this.tracer = tracer;
+        this.instance = instance;
+    }
+
+    @Override
+    public void orderPlaced(OrderPlaced event) {
+        int attempt = tries.computeIfAbsent(event.orderId(), id -> new AtomicInteger()).incrementAndGet();
+        Span span = tracer.currentSpan();
+        if (span != null) {
+            traces.put(event.orderId(), span.context().traceId());
+        }
+        String behaviour = event.behaviour() == null ? "" : event.behaviour();
+        switch (behaviour) {
+            case "retry-twice" -> {
+                if (attempt <= 2) {
+                    throw new SwitchboardException(ErrorCode.UNAVAILABLE, "UNAVAILABLE", "scripted outage " + attempt, Map.of());
+                }
+            }
+            case "reject" -> throw new SwitchboardException(ErrorCode.FAILED_PRECONDITION, "OutOfStock",
+                    "no stock for " + event.sku(), Map.of("sku", event.sku()));
+            case "always-fail" -> throw new SwitchboardException(ErrorCode.UNAVAILABLE, "UNAVAILABLE",
+                    "scripted outage " + attempt, Map.of());
+            default -> { }
+        }
+        handled.computeIfAbsent(event.orderId(), id -> new AtomicInteger()).incrementAndGet();
+    }
+
+    @Override
+    public void reserveStock(ReserveStock command) {
+        handled.computeIfAbsent(command.orderId(), id -> new AtomicInteger()).incrementAndGet();
+    }
+
+    /** How many times the handler completed for {@code orderId}. */
+    public int handled(String orderId) {
+        AtomicInteger count = handled.get(orderId);
+        return count == null ? 0 : count.get();
+    }
+
+    /** How many times the handler was called for {@code orderId}, failures included. */
+    public int tries(String orderId) {
+        AtomicInteger count = tries.get(orderId);
+        return count == null ? 0 : count.get();
+    }
+
+    public String traceId(String orderId) {
+        return traces.get(orderId);
+    }
+
+    public String instance() {
+        return instance;
+    }
+}
