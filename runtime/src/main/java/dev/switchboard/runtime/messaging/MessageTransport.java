@@ -12,6 +12,13 @@ public interface MessageTransport extends AutoCloseable {
     /** Sends {@code message} to {@code destination}; completes once the broker has it (confirm, ack). */
     CompletableFuture<Void> publish(String destination, Message message);
 
+    /**
+     * Creates what a destination needs before anything is published to it, where the broker drops
+     * messages nobody can receive yet (a RabbitMQ command queue). Publishers call it once per
+     * destination; most brokers need nothing.
+     */
+    default void declare(String destination, Subscription.Mode mode) {}
+
     /** Starts consuming; closing the returned handle stops it after the in-flight handlers finish. */
     AutoCloseable subscribe(Subscription subscription);
 

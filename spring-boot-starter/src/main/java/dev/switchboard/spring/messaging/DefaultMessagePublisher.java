@@ -9,8 +9,10 @@ import io.micrometer.observation.ObservationRegistry;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Publishes over the configured {@link MessageTransport}: JSON payload, CloudEvent attributes, trace headers. */
@@ -21,6 +23,7 @@ public final class DefaultMessagePublisher implements MessagePublisher {
     private final MessageTransport transport;
     private final JsonMapper json;
     private final ObservationRegistry observations;
+    private final Set<String> declared = ConcurrentHashMap.newKeySet();
 
     public DefaultMessagePublisher(MessageTransport transport, JsonMapper json, ObservationRegistry observations) {
         this.transport = transport;
@@ -30,6 +33,9 @@ public final class DefaultMessagePublisher implements MessagePublisher {
 
     @Override
     public CompletableFuture<Void> publish(MessageDescriptor descriptor, Object payload, String key) {
+        if (declared.add(descriptor.destination())) {
+            transport.declare(descriptor.destination(), descriptor.mode());
+        }
         Map<String, String> headers = new HashMap<>();
         Observation observation = CallObservations.producer(observations, descriptor.service(), descriptor.name(),
                 transport.name(), headers);

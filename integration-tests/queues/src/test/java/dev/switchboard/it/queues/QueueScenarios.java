@@ -41,8 +41,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class QueueScenarios {
 
-    private static final String EVENTS = "it.orders.placed";
-    private static final String COMMANDS = "it.inventory.reserve";
+    static final String EVENTS = "it.orders.placed";
+    static final String COMMANDS = "it.inventory.reserve";
 
     /** Unique per run, so consumer groups never inherit another run's position. */
     private final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -52,12 +52,16 @@ abstract class QueueScenarios {
     private ConfigurableApplicationContext points;
     private final Map<String, Message> deadLetters = new ConcurrentHashMap<>();
     private final List<AutoCloseable> readers = new ArrayList<>();
+    private final List<String> groups = new ArrayList<>(List.of("dead-letter-reader-" + run));
 
     /** {@code switchboard.messaging.*} and broker properties of the broker under test. */
     abstract Map<String, String> broker();
 
     /** Prepares the broker for a clean run (deletes what earlier runs left); fails when it is unreachable. */
     void prepareBroker() throws Exception {}
+
+    /** Removes what this run's consumer groups left on the broker. */
+    void cleanBroker(List<String> groups) throws Exception {}
 
     @BeforeAll
     void start() throws Exception {
@@ -81,9 +85,13 @@ abstract class QueueScenarios {
         for (int i = contexts.size() - 1; i >= 0; i--) {
             contexts.get(i).close();
         }
+        cleanBroker(groups);
     }
 
     private ConfigurableApplicationContext consumer(String name, String instance) {
+        if (!groups.contains(name)) {
+            groups.add(name);
+        }
         return start(ConsumerApplication.class, Map.of("spring.application.name", name, "instance", instance));
     }
 
