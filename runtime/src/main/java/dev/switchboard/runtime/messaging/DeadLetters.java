@@ -29,12 +29,17 @@ public final class DeadLetters {
 
     /** {@code message} as it goes to the dead-letter destination, with why, after how many attempts, from where. */
     public static Message deadLetter(Message message, Throwable failure, int attempts, String destination, String group) {
+        return message.withHeaders(headers(failure, attempts, destination, group));
+    }
+
+    /** The headers a dead letter carries: why, after how many attempts, from where. */
+    public static Map<String, String> headers(Throwable failure, int attempts, String destination, String group) {
         String reason = failure.getClass().getSimpleName() + ": " + failure.getMessage();
-        return message.withHeaders(Map.of(
+        return Map.of(
                 REASON, reason.length() > 1000 ? reason.substring(0, 1000) : reason,
                 CODE, codeOf(failure).name(),
                 ATTEMPTS, Integer.toString(attempts),
                 ORIGINAL_DESTINATION, destination,
-                ORIGINAL_GROUP, group));
+                ORIGINAL_GROUP, group);
     }
 }

@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
         "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
         "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration"})
 @EnableConfigurationProperties(MessagingProperties.class)
-@Import({NatsTransportConfiguration.class, RabbitTransportConfiguration.class})
+@Import({NatsTransportConfiguration.class, RabbitTransportConfiguration.class, KafkaTransportConfiguration.class})
 public class SwitchboardMessagingAutoConfiguration {
 
     /** The JVM's shared in-memory broker; applications sharing it must not close it for the others. */
