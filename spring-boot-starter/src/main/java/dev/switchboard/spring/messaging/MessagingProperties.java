@@ -16,6 +16,13 @@ public class MessagingProperties {
      */
     private String group;
 
+    /**
+     * Where consumers remember the CloudEvent ids they handled, to drop duplicates: {@code memory}
+     * (bounded, per instance) or {@code jdbc} (a table in the application's {@code DataSource},
+     * shared by instances and kept across restarts).
+     */
+    private String processedMessages = "memory";
+
     /** Handlers running at once per subscription. */
     private int concurrency = 2;
 
@@ -35,6 +42,14 @@ public class MessagingProperties {
 
     public void setGroup(String group) {
         this.group = group;
+    }
+
+    public String getProcessedMessages() {
+        return processedMessages;
+    }
+
+    public void setProcessedMessages(String processedMessages) {
+        this.processedMessages = processedMessages;
     }
 
     public int getConcurrency() {

@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import javax.sql.DataSource;
 import org.springframework.core.env.Environment;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,6 +37,15 @@ public class SwitchboardMessagingAutoConfiguration {
         return EmbeddedBroker.shared();
     }
 
+    /** {@code switchboard.messaging.processed-messages=jdbc}: the ids in the application's database. */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(name = "switchboard.messaging.processed-messages", havingValue = "jdbc")
+    ProcessedMessages switchboardJdbcProcessedMessages(DataSource dataSource) {
+        return new JdbcProcessedMessages(dataSource);
+    }
+
+    /** By default the ids live in memory, bounded: enough for one instance's redeliveries. */
     @Bean
     @ConditionalOnMissingBean
     ProcessedMessages switchboardProcessedMessages() {
