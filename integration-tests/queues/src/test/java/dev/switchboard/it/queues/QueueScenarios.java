@@ -14,6 +14,7 @@ import dev.switchboard.runtime.messaging.Message;
 import dev.switchboard.runtime.messaging.MessageTransport;
 import dev.switchboard.runtime.messaging.Subscription;
 import dev.switchboard.runtime.policy.PolicyDefaults;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import java.nio.charset.StandardCharsets;
@@ -245,6 +246,23 @@ abstract class QueueScenarios {
         }
         Await.until("handled", () -> handlers(points).handled(orderId) == 1);
         assertThat(handlers(points).traceId(orderId)).isEqualTo(span.context().traceId());
+    }
+
+    @Test
+    void publishingAndConsumingAreMeasuredWithTheSharedKeys() throws Exception {
+        String orderId = newOrderId();
+        place(orderId, null);
+        Await.until("handled", () -> handlers(inventory).handled(orderId) == 1);
+        String transport = publisher.getBean(MessageTransport.class).name();
+
+        assertThat(publisher.getBean(MeterRegistry.class).get("switchboard.call")
+                .tags("service", "Orders", "operation", "orderPlaced", "transport", transport, "kind", "producer",
+                        "outcome", "OK")
+                .timer().count()).isPositive();
+        Await.until("the consume recorded", () -> inventory.getBean(MeterRegistry.class).find("switchboard.call")
+                .tags("service", "Orders", "operation", "orderPlaced", "transport", transport, "kind", "consumer",
+                        "outcome", "OK")
+                .timer() != null);
     }
 
     private static String orderIdOf(Message message) {
