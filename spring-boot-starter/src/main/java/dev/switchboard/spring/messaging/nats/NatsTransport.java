@@ -45,6 +45,8 @@ public final class NatsTransport implements MessageTransport {
 
     private static final Logger log = LoggerFactory.getLogger(NatsTransport.class);
     private static final Duration FETCH_WAIT = Duration.ofMillis(200);
+    /** Messages a worker pulls at once; each is acknowledged on its own after its handler. */
+    private static final int FETCH_BATCH = 10;
     private static final Duration ACK_WAIT = Duration.ofSeconds(30);
     /** Groups of point-to-point destinations share one durable: each command goes to one instance. */
     private static final String QUEUE_DURABLE = "switchboard-queue";
@@ -185,7 +187,7 @@ public final class NatsTransport implements MessageTransport {
             }
             try {
                 while (running.get()) {
-                    for (io.nats.client.Message received : pull.fetch(1, FETCH_WAIT)) {
+                    for (io.nats.client.Message received : pull.fetch(FETCH_BATCH, FETCH_WAIT)) {
                         deliver(received);
                     }
                 }
