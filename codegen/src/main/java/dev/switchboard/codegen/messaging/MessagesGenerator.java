@@ -10,6 +10,7 @@ import dev.switchboard.codegen.GeneratedFile;
 import dev.switchboard.codegen.OutputGenerator;
 import dev.switchboard.codegen.Role;
 import dev.switchboard.codegen.java.JavaFiles;
+import dev.switchboard.codegen.java.JavaNames;
 import dev.switchboard.codegen.java.OperationsGenerator;
 import dev.switchboard.contract.model.MessageDefinition;
 import dev.switchboard.contract.model.RetryPolicy;
@@ -21,7 +22,7 @@ import javax.lang.model.element.Modifier;
 /**
  * {@code <Service>Messages}: every event and command as the transports see it (destination,
  * dead-letter destination, CloudEvent type, the consumer's retry policy: the service's retry
- * overridden by the message's own).
+ * overridden by the message's own, and the payload's protobuf codec).
  */
 public final class MessagesGenerator implements OutputGenerator {
 
@@ -53,11 +54,13 @@ public final class MessagesGenerator implements OutputGenerator {
         if (message.doc() != null && !message.doc().isBlank()) {
             field.addJavadoc("$L\n", message.doc().strip());
         }
-        return field.initializer("new $T($S, $S, $T.Kind.$L,\n$>$>$S, $S, $S,\n$L)$<$<", descriptor,
+        ClassName payload = JavaNames.type(contract, message.payload());
+        return field.initializer("new $T($S, $S, $T.Kind.$L,\n$>$>$S, $S, $S,\n$L,\n$T.INSTANCE)$<$<", descriptor,
                         contract.service(), message.name(), descriptor, message.kind().name(),
                         contract.javaPackage() + "." + message.name(), message.destination(),
                         message.deadLetterOrDefault(),
-                        retry == null ? CodeBlock.of("$T.NONE", RETRY_SETTINGS) : OperationsGenerator.retry(retry))
+                        retry == null ? CodeBlock.of("$T.NONE", RETRY_SETTINGS) : OperationsGenerator.retry(retry),
+                        payload.peerClass(payload.simpleName() + "ProtoCodec"))
                 .build();
     }
 }

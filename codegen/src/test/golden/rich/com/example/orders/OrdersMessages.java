@@ -14,15 +14,18 @@ public final class OrdersMessages {
      */
     public static final MessageDescriptor ORDER_CREATED = new MessageDescriptor("Orders", "orderCreated", MessageDescriptor.Kind.EVENT,
             "com.example.orders.orderCreated", "orders.created", "orders.created.dlq",
-            new RetrySettings(5, Duration.ofMillis(200), Duration.ofSeconds(30), 0.2, 0.2));
+            new RetrySettings(5, Duration.ofMillis(200), Duration.ofSeconds(30), 0.2, 0.2),
+            OrderProtoCodec.INSTANCE);
 
     public static final MessageDescriptor ORDER_CANCELLED = new MessageDescriptor("Orders", "orderCancelled", MessageDescriptor.Kind.EVENT,
             "com.example.orders.orderCancelled", "orders.cancelled", "orders.cancelled.dlq",
-            new RetrySettings(3, Duration.ofMillis(50), Duration.ofSeconds(1), 0.2, 0.2));
+            new RetrySettings(3, Duration.ofMillis(50), Duration.ofSeconds(1), 0.2, 0.2),
+            OrderProtoCodec.INSTANCE);
 
     public static final MessageDescriptor RECALCULATE_TOTALS = new MessageDescriptor("Orders", "recalculateTotals", MessageDescriptor.Kind.COMMAND,
             "com.example.orders.recalculateTotals", "orders.recalculate", "orders.recalculate.dlq",
-            new RetrySettings(3, Duration.ofMillis(50), Duration.ofSeconds(1), 0.2, 0.2));
+            new RetrySettings(3, Duration.ofMillis(50), Duration.ofSeconds(1), 0.2, 0.2),
+            GetOrderRequestProtoCodec.INSTANCE);
 
     private OrdersMessages() {
     }

@@ -1,6 +1,7 @@
 package dev.switchboard.runtime.messaging;
 
 import dev.switchboard.runtime.policy.RetrySettings;
+import dev.switchboard.runtime.protobuf.ProtoCodec;
 import java.util.Objects;
 
 /**
@@ -12,10 +13,11 @@ import java.util.Objects;
  * @param name        the event or command name, e.g. {@code orderCreated}
  * @param type        the CloudEvent type, e.g. {@code com.example.orders.orderCreated}
  * @param retry       the consumer's retry policy from the contract; unset parts take the defaults
+ * @param protobuf    the payload's generated protobuf codec, for services that send protobuf payloads
  */
 public record MessageDescriptor(
         String service, String name, Kind kind, String type, String destination, String deadLetter,
-        RetrySettings retry) {
+        RetrySettings retry, ProtoCodec<?> protobuf) {
 
     public MessageDescriptor {
         Objects.requireNonNull(service, "service");
@@ -25,6 +27,7 @@ public record MessageDescriptor(
         Objects.requireNonNull(destination, "destination");
         Objects.requireNonNull(deadLetter, "deadLetter");
         Objects.requireNonNull(retry, "retry");
+        Objects.requireNonNull(protobuf, "protobuf");
     }
 
     public enum Kind {

@@ -1,5 +1,6 @@
 package dev.switchboard.spring.messaging;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import dev.switchboard.runtime.ErrorCode;
 import dev.switchboard.runtime.SwitchboardException;
 import dev.switchboard.runtime.messaging.IdempotentHandler;
@@ -23,8 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Subscribes generated handlers: observation (continuing the trace from the message headers),
- * then the idempotency check by CloudEvent id, then reading and validating the payload (a payload
- * that cannot be read is INVALID_ARGUMENT, so it is dead-lettered at once), then the handler.
+ * then the idempotency check by CloudEvent id, then reading the payload by its content type (JSON,
+ * or protobuf with the generated codec) and validating it (a payload that cannot be read is
+ * INVALID_ARGUMENT, so it is dead-lettered at once), then the handler.
  */
 public final class DefaultMessageListeners implements MessageListeners {
 
@@ -72,10 +74,21 @@ public final class DefaultMessageListeners implements MessageListeners {
         };
     }
 
+    /** Payloads are read by their declared media type, so JSON and protobuf publishers can share a destination. */
+    private static boolean isProtobuf(String contentType) {
+        return contentType.startsWith("application/protobuf") || contentType.startsWith("application/x-protobuf");
+    }
+
     private <T> T read(MessageDescriptor descriptor, Message message, Class<T> payloadType) {
         T payload;
         try {
-            payload = json.readValue(message.payload(), payloadType);
+            payload = isProtobuf(message.contentType())
+                    ? payloadType.cast(descriptor.protobuf().parseFrom(message.payload()))
+                    : json.readValue(message.payload(), payloadType);
+        } catch (InvalidProtocolBufferException unreadable) {
+            throw new SwitchboardException(ErrorCode.INVALID_ARGUMENT, ErrorCode.INVALID_ARGUMENT.name(),
+                    "the protobuf payload of " + descriptor.name() + " " + message.id() + " is not a "
+                            + payloadType.getSimpleName() + ": " + unreadable.getMessage(), Map.of(), unreadable);
         } catch (JacksonException unreadable) {
             throw new SwitchboardException(ErrorCode.INVALID_ARGUMENT, ErrorCode.INVALID_ARGUMENT.name(),
                     "the payload of " + descriptor.name() + " " + message.id() + " is not a "

@@ -54,10 +54,10 @@ public class SwitchboardMessagingAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    MessagePublisher switchboardMessagePublisher(MessageTransport transport, ObjectProvider<JsonMapper> json,
-            ObjectProvider<ObservationRegistry> observations) {
+    MessagePublisher switchboardMessagePublisher(MessageTransport transport, MessagingProperties properties,
+            ObjectProvider<JsonMapper> json, ObjectProvider<ObservationRegistry> observations) {
         return new DefaultMessagePublisher(transport, json.getIfAvailable(() -> JsonMapper.builder().build()),
-                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP), "protobuf".equals(properties.getPayload()));
     }
 
     @Bean

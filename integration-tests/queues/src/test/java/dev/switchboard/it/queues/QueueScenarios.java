@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.it.queues.consumer.ConsumerApplication;
 import dev.switchboard.it.queues.consumer.RecordingHandlers;
 import dev.switchboard.it.queues.orders.OrderPlaced;
+import dev.switchboard.it.queues.orders.OrderPlacedProtoCodec;
 import dev.switchboard.it.queues.orders.OrdersCommands;
 import dev.switchboard.it.queues.orders.OrdersEvents;
 import dev.switchboard.it.queues.orders.ReserveStock;
@@ -51,7 +52,7 @@ abstract class QueueScenarios {
     private ConfigurableApplicationContext publisher;
     private ConfigurableApplicationContext inventory;
     private ConfigurableApplicationContext points;
-    private final Map<String, Message> deadLetters = new ConcurrentHashMap<>();
+    final Map<String, Message> deadLetters = new ConcurrentHashMap<>();
     private final List<AutoCloseable> readers = new ArrayList<>();
     private final List<String> groups = new ArrayList<>(List.of("dead-letter-reader-" + run));
 
@@ -116,11 +117,11 @@ abstract class QueueScenarios {
         return publisher.getBean(OrdersEvents.class);
     }
 
-    private static String newOrderId() {
+    static String newOrderId() {
         return "o-" + UUID.randomUUID();
     }
 
-    private void place(String orderId, String behaviour) throws Exception {
+    void place(String orderId, String behaviour) throws Exception {
         events().orderPlaced(new OrderPlaced(orderId, "apple", 1, behaviour)).get(10, TimeUnit.SECONDS);
     }
 
@@ -266,6 +267,13 @@ abstract class QueueScenarios {
     }
 
     private static String orderIdOf(Message message) {
+        if (message.contentType().startsWith("application/protobuf")) {
+            try {
+                return OrderPlacedProtoCodec.INSTANCE.parseFrom(message.payload()).orderId();
+            } catch (com.google.protobuf.InvalidProtocolBufferException notAnOrder) {
+                return message.id();
+            }
+        }
         String payload = new String(message.payload(), StandardCharsets.UTF_8);
         int at = payload.indexOf("\"orderId\":\"");
         if (at >= 0) {
