@@ -48,8 +48,9 @@ public final class DefaultMessagePublisher implements MessagePublisher {
         Map<String, String> headers = new HashMap<>();
         Observation observation = CallObservations.producer(observations, descriptor.service(), descriptor.name(),
                 transport.name(), headers);
+        // No scope: the trace headers are written when the observation starts; nothing runs inside it.
         CompletableFuture<Void> confirmed;
-        try (Observation.Scope scope = observation.openScope()) {
+        try {
             Message message = new Message(UUID.randomUUID().toString(), descriptor.type(), descriptor.service(), key,
                     Instant.now(), protobuf ? PROTOBUF : JSON, headers, protobuf ? encode(descriptor, payload)
                             : json.writeValueAsBytes(payload));

@@ -32,15 +32,23 @@ public final class MessagingBenchmark {
                 messages, window, rounds);
         System.out.println("| broker | side | messages/s | p50 µs | p99 µs |");
         System.out.println("| --- | --- | ---: | ---: | ---: |");
+        List<String> brokers = List.of(System.getProperty("bench.brokers", "nats,rabbitmq").split(","));
+        // Tracing samples every call by default (Switchboard's default); -Dbench.sampling=0.1 measures a production-like rate.
+        String sampling = System.getProperty("bench.sampling", "1.0");
         List<String> ratios = new ArrayList<>();
-        try (Side generated = new GeneratedSide(Map.of("switchboard.messaging.broker", "nats"));
-                Side bare = new BareNatsSide("nats://127.0.0.1:4222")) {
-            ratios.add(compare("NATS JetStream", "jnats", generated, bare, messages, window, rounds));
+        if (brokers.contains("nats")) {
+            try (Side generated = new GeneratedSide(Map.of("switchboard.messaging.broker", "nats",
+                    "management.tracing.sampling.probability", sampling));
+                    Side bare = new BareNatsSide("nats://127.0.0.1:4222")) {
+                ratios.add(compare("NATS JetStream", "jnats", generated, bare, messages, window, rounds));
+            }
         }
-        try (Side generated = new GeneratedSide(Map.of("switchboard.messaging.broker", "rabbitmq",
-                "spring.rabbitmq.host", "127.0.0.1"));
-                Side bare = new BareRabbitSide("127.0.0.1", 5672)) {
-            ratios.add(compare("RabbitMQ", "spring-amqp", generated, bare, messages, window, rounds));
+        if (brokers.contains("rabbitmq")) {
+            try (Side generated = new GeneratedSide(Map.of("switchboard.messaging.broker", "rabbitmq",
+                    "spring.rabbitmq.host", "127.0.0.1", "management.tracing.sampling.probability", sampling));
+                    Side bare = new BareRabbitSide("127.0.0.1", 5672)) {
+                ratios.add(compare("RabbitMQ", "spring-amqp", generated, bare, messages, window, rounds));
+            }
         }
         System.out.println();
         ratios.forEach(System.out::println);
@@ -76,6 +84,10 @@ public final class MessagingBenchmark {
                     failure.printStackTrace();
                 }
             });
+        }
+        if (Boolean.getBoolean("bench.verbose")) {
+            System.out.printf(Locale.ROOT, "  %s published %d in %.2fs%n", side.getClass().getSimpleName(), messages,
+                    (System.nanoTime() - started) / 1e9);
         }
         if (!round.await(120)) {
             throw new IllegalStateException("not every message arrived");

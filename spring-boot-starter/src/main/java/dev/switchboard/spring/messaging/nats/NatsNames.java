@@ -14,7 +14,9 @@ final class NatsNames {
         return clean(group);
     }
 
+    private static final java.util.regex.Pattern NOT_ALLOWED = java.util.regex.Pattern.compile("[^A-Za-z0-9_-]");
+
     private static String clean(String name) {
-        return name.replaceAll("[^A-Za-z0-9_-]", "_");
+        return NOT_ALLOWED.matcher(name).replaceAll("_");
     }
 }

@@ -30,6 +30,8 @@ public final class BareNatsSide implements Side {
 
     private static final String SUBJECT = "bench.bare.prices";
     private static final String STREAM = "bench_bare_prices";
+    /** -Dbench.bareHeaders=true: the baseline carries the same CloudEvent headers, to price the envelope alone. */
+    private static final boolean WITH_HEADERS = Boolean.getBoolean("bench.bareHeaders");
 
     private final Connection connection;
     private final JetStream jetStream;
@@ -76,7 +78,18 @@ public final class BareNatsSide implements Side {
     @Override
     public CompletableFuture<?> publish(long sequence, long sentAtNanos) {
         byte[] body = json.writeValueAsBytes(new PriceChanged("sku-" + (sequence % 100), sequence, sentAtNanos));
-        return jetStream.publishAsync(SUBJECT, body);
+        if (!WITH_HEADERS) {
+            return jetStream.publishAsync(SUBJECT, body);
+        }
+        io.nats.client.impl.Headers headers = new io.nats.client.impl.Headers();
+        headers.put("ce-specversion", "1.0");
+        headers.put("ce-id", java.util.UUID.randomUUID().toString());
+        headers.put("ce-type", "dev.switchboard.benchmarks.messaging.prices.priceChanged");
+        headers.put("ce-source", "Prices");
+        headers.put("ce-time", java.time.Instant.now().toString());
+        headers.put("ce-subject", "sku-" + (sequence % 100));
+        headers.put("content-type", "application/json");
+        return jetStream.publishAsync(io.nats.client.impl.NatsMessage.builder().subject(SUBJECT).headers(headers).data(body).build());
     }
 
     @Override
