@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -110,7 +111,7 @@ public class GenerateMojo extends AbstractMojo {
                 outputDirectory.toPath(),
                 resourceOutputDirectory.toPath(),
                 Path.of(project.getBuild().getDirectory(), "switchboard"),
-                plugin.getVersion());
+                generatorVersion());
         try {
             report(Generation.run(request));
         } catch (ContractException e) {
@@ -120,6 +121,22 @@ public class GenerateMojo extends AbstractMojo {
             throw new MojoExecutionException("Switchboard generation failed: " + e.getMessage(), e);
         }
         addRoots();
+    }
+
+    /**
+     * The plugin version; for a SNAPSHOT also when its jars were built, so a rebuilt generator
+     * regenerates even though its version did not change.
+     */
+    private String generatorVersion() {
+        if (!plugin.getVersion().endsWith("-SNAPSHOT")) {
+            return plugin.getVersion();
+        }
+        StringBuilder version = new StringBuilder(plugin.getVersion());
+        Stream.concat(Stream.of(plugin.getPluginArtifact()), plugin.getArtifacts().stream())
+                .filter(artifact -> "dev.switchboard".equals(artifact.getGroupId()) && artifact.getFile() != null)
+                .forEach(artifact -> version.append(' ').append(artifact.getArtifactId()).append('@')
+                        .append(artifact.getFile().lastModified()).append('/').append(artifact.getFile().length()));
+        return version.toString();
     }
 
     private void report(GenerationResult result) {
