@@ -20,16 +20,9 @@ public interface ProtoCodec<T> {
     /** Reads fields until the end of the input or the current limit; unknown fields are skipped. */
     T read(CodedInputStream in) throws IOException;
 
+    /** The message's bytes, written in one pass (see {@link ProtoBuffers}). */
     default byte[] toByteArray(T value) {
-        byte[] bytes = new byte[size(value)];
-        CodedOutputStream out = CodedOutputStream.newInstance(bytes);
-        try {
-            write(value, out);
-            out.checkNoSpaceLeft();
-        } catch (IOException impossible) {
-            throw new IllegalStateException("writing to an array cannot fail", impossible);
-        }
-        return bytes;
+        return ProtoBuffers.encode(this, value);
     }
 
     default T parseFrom(byte[] bytes) throws InvalidProtocolBufferException {
