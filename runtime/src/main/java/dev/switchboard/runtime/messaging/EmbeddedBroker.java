@@ -41,7 +41,7 @@ public final class EmbeddedBroker implements MessageTransport {
         thread.setDaemon(true);
         return thread;
     });
-    private final List<Consumer> consumers = new ArrayList<>();
+    private final OpenConsumers consumers = new OpenConsumers();
     private final AtomicInteger threads = new AtomicInteger();
 
     /**
@@ -68,21 +68,14 @@ public final class EmbeddedBroker implements MessageTransport {
         String group = subscription.mode() == Subscription.Mode.POINT_TO_POINT ? QUEUE_GROUP : subscription.group();
         BlockingQueue<Envelope> queue = channel(subscription.destination()).queue(group);
         Consumer consumer = new Consumer(subscription, queue);
-        synchronized (consumers) {
-            consumers.add(consumer);
-        }
         consumer.start();
-        return consumer::close;
+        return consumers.add(consumer::close);
     }
 
     /** Stops every consumer after its in-flight handlers finish. */
     @Override
     public void close() {
-        List<Consumer> all;
-        synchronized (consumers) {
-            all = new ArrayList<>(consumers);
-        }
-        all.forEach(Consumer::close);
+        consumers.closeAll();
         redelivery.shutdownNow();
     }
 

@@ -5,11 +5,10 @@ import dev.switchboard.runtime.messaging.DeadLetters;
 import dev.switchboard.runtime.messaging.Message;
 import dev.switchboard.runtime.messaging.MessageHandler;
 import dev.switchboard.runtime.messaging.MessageTransport;
+import dev.switchboard.runtime.messaging.OpenConsumers;
 import dev.switchboard.runtime.messaging.Subscription;
 import dev.switchboard.runtime.policy.Backoff;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -63,7 +62,7 @@ public final class KafkaTransport implements MessageTransport {
     private final KafkaTemplate<String, byte[]> template;
     private final KafkaAdmin admin;
     private final Set<String> topics = ConcurrentHashMap.newKeySet();
-    private final List<ConcurrentMessageListenerContainer<String, byte[]>> containers = new ArrayList<>();
+    private final OpenConsumers consumers = new OpenConsumers();
     private volatile Integer replicas;
 
     public KafkaTransport(String bootstrapServers) {
@@ -117,15 +116,7 @@ public final class KafkaTransport implements MessageTransport {
         container.setConcurrency(Math.min(subscription.concurrency(), PARTITIONS));
         container.setCommonErrorHandler(errorHandler(subscription));
         container.start();
-        synchronized (containers) {
-            containers.add(container);
-        }
-        return () -> {
-            container.stop();
-            synchronized (containers) {
-                containers.remove(container);
-            }
-        };
+        return consumers.add(container::stop);
     }
 
     private void deliver(Subscription subscription, ConsumerRecord<String, byte[]> record) {
@@ -194,11 +185,7 @@ public final class KafkaTransport implements MessageTransport {
     /** Stops every listener after its in-flight handlers finish, then the producer. */
     @Override
     public void close() {
-        List<ConcurrentMessageListenerContainer<String, byte[]>> all;
-        synchronized (containers) {
-            all = new ArrayList<>(containers);
-        }
-        all.forEach(ConcurrentMessageListenerContainer::stop);
+        consumers.closeAll();
         template.getProducerFactory().reset();
     }
 

@@ -4,6 +4,7 @@ import dev.switchboard.runtime.messaging.DeadLetters;
 import dev.switchboard.runtime.messaging.Message;
 import dev.switchboard.runtime.messaging.MessageHandler;
 import dev.switchboard.runtime.messaging.MessageTransport;
+import dev.switchboard.runtime.messaging.OpenConsumers;
 import dev.switchboard.runtime.messaging.Subscription;
 import dev.switchboard.runtime.policy.Backoff;
 import io.nats.client.Connection;
@@ -55,7 +56,7 @@ public final class NatsTransport implements MessageTransport {
     private final JetStream jetStream;
     private final JetStreamManagement management;
     private final Set<String> streams = ConcurrentHashMap.newKeySet();
-    private final List<Consumer> consumers = new ArrayList<>();
+    private final OpenConsumers consumers = new OpenConsumers();
 
     public NatsTransport(String url) {
         try {
@@ -110,20 +111,13 @@ public final class NatsTransport implements MessageTransport {
             throw new IllegalStateException("cannot create the JetStream consumer " + durable + " on " + stream, e);
         }
         Consumer consumer = new Consumer(subscription, stream, durable);
-        synchronized (consumers) {
-            consumers.add(consumer);
-        }
         consumer.start();
-        return consumer::close;
+        return consumers.add(consumer::close);
     }
 
     @Override
     public void close() {
-        List<Consumer> all;
-        synchronized (consumers) {
-            all = new ArrayList<>(consumers);
-        }
-        all.forEach(Consumer::close);
+        consumers.closeAll();
         try {
             connection.close();
         } catch (InterruptedException e) {

@@ -4,10 +4,9 @@ import dev.switchboard.runtime.messaging.DeadLetters;
 import dev.switchboard.runtime.messaging.Message;
 import dev.switchboard.runtime.messaging.MessageHandler;
 import dev.switchboard.runtime.messaging.MessageTransport;
+import dev.switchboard.runtime.messaging.OpenConsumers;
 import dev.switchboard.runtime.messaging.Subscription;
 import dev.switchboard.runtime.policy.Backoff;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,7 +43,7 @@ public final class RabbitTransport implements MessageTransport {
     private final RabbitAdmin admin;
     private final RabbitTemplate template;
     private final Set<String> exchanges = ConcurrentHashMap.newKeySet();
-    private final List<SimpleMessageListenerContainer> containers = new ArrayList<>();
+    private final OpenConsumers consumers = new OpenConsumers();
 
     /** @param connections a factory with correlated publisher confirms */
     public RabbitTransport(CachingConnectionFactory connections) {
@@ -113,15 +112,7 @@ public final class RabbitTransport implements MessageTransport {
         });
         container.afterPropertiesSet();
         container.start();
-        synchronized (containers) {
-            containers.add(container);
-        }
-        return () -> {
-            container.stop();
-            synchronized (containers) {
-                containers.remove(container);
-            }
-        };
+        return consumers.add(container::stop);
     }
 
     /** Handles one delivery; returns once it was handled, parked for a retry or dead-lettered, so it can be acknowledged. */
@@ -172,11 +163,7 @@ public final class RabbitTransport implements MessageTransport {
     /** Stops every listener after its in-flight handlers finish, then the connections. */
     @Override
     public void close() {
-        List<SimpleMessageListenerContainer> all;
-        synchronized (containers) {
-            all = new ArrayList<>(containers);
-        }
-        all.forEach(SimpleMessageListenerContainer::stop);
+        consumers.closeAll();
         connections.destroy();
     }
 }
