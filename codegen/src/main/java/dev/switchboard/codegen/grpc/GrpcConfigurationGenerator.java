@@ -42,7 +42,7 @@ public final class GrpcConfigurationGenerator implements OutputGenerator {
                 .addModifiers(Modifier.PUBLIC)
                 .addAnnotation(order.build())
                 .addJavadoc("Registers {@code $L}'s generated gRPC adapters with Spring Boot.\n", contract.service());
-        String bean = Character.toLowerCase(contract.service().charAt(0)) + contract.service().substring(1);
+        String bean = JavaNames.beanPrefix(contract);
         if (input.has(Role.SERVER)) {
             ClassName service = JavaNames.serviceInterface(contract);
             spec.addMethod(MethodSpec.methodBuilder(bean + "GrpcService")

@@ -82,6 +82,12 @@ public final class JavaNames {
     }
 
     /** {@code getOrder} → {@code GET_ORDER}, the descriptor constant of an operation. */
+    /** {@code OrderHistory} → {@code orderHistory}: the prefix of generated configurations' bean method names. */
+    public static String beanPrefix(ServiceContract contract) {
+        String service = contract.service();
+        return Character.toLowerCase(service.charAt(0)) + service.substring(1);
+    }
+
     public static String operationConstant(Operation operation) {
         return upperSnake(operation.name());
     }

@@ -44,7 +44,7 @@ public final class MessagingConfigurationGenerator implements OutputGenerator {
                         .addMember("afterName", "$S", MESSAGING_AUTO_CONFIGURATION).build())
                 .addJavadoc("Registers {@code $L}'s generated publishers and subscriptions with Spring Boot.\n",
                         contract.service());
-        String bean = Character.toLowerCase(contract.service().charAt(0)) + contract.service().substring(1);
+        String bean = JavaNames.beanPrefix(contract);
         for (MessageDefinition.Kind kind : MessageDefinition.Kind.values()) {
             if (MessagingTypes.of(contract, kind).isEmpty()) {
                 continue;

@@ -49,7 +49,7 @@ public final class RestConfigurationGenerator implements OutputGenerator {
                         .addMember("afterName", "$S", SpringTypes.AUTO_CONFIGURATION_NAME)
                         .build())
                 .addJavadoc("Registers {@code $L}'s generated REST adapters with Spring Boot.\n", contract.service());
-        String bean = beanPrefix(contract);
+        String bean = JavaNames.beanPrefix(contract);
         if (serves(input)) {
             spec.addMethod(routes(contract, bean));
             spec.addMethod(openApi(contract, bean));
@@ -112,11 +112,5 @@ public final class RestConfigurationGenerator implements OutputGenerator {
 
     private static AnnotationSpec onBean(ClassName type) {
         return AnnotationSpec.builder(SpringTypes.CONDITIONAL_ON_BEAN).addMember("value", "$T.class", type).build();
-    }
-
-    /** {@code OrderHistory} → {@code orderHistory}, the prefix of bean method names. */
-    private static String beanPrefix(ServiceContract contract) {
-        String service = contract.service();
-        return Character.toLowerCase(service.charAt(0)) + service.substring(1);
     }
 }

@@ -11,9 +11,7 @@ import dev.switchboard.runtime.policy.ServerPolicy;
 import dev.switchboard.runtime.stream.StreamSink;
 import dev.switchboard.runtime.stream.StreamSource;
 import dev.switchboard.runtime.validation.ConstraintCheck;
-import dev.switchboard.runtime.validation.ConstraintViolation;
 import dev.switchboard.runtime.validation.Validatable;
-import dev.switchboard.runtime.validation.ValidationException;
 import dev.switchboard.spring.grpc.GrpcStatuses;
 import dev.switchboard.spring.grpc.MessageQueue;
 import io.grpc.Context;
@@ -26,7 +24,7 @@ import io.grpc.stub.StreamObserver;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
-import java.util.List;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -201,10 +199,7 @@ final class CallHandlers {
 
     static <I> I validated(I input) {
         if (input instanceof Validatable validatable) {
-            List<ConstraintViolation> violations = ConstraintCheck.violationsOf(validatable);
-            if (!violations.isEmpty()) {
-                throw new ValidationException(violations);
-            }
+            ConstraintCheck.requireValid(validatable);
         }
         return input;
     }
@@ -251,9 +246,9 @@ final class CallHandlers {
     /** Requests as a handler reads them: decoded, validated, malformed ones failing the read with INVALID_ARGUMENT. */
     private record ValidatedSource<I>(MessageQueue<Incoming<I>> incoming) implements StreamSource<I> {
         @Override
-        public java.util.Iterator<I> iterator() {
-            java.util.Iterator<Incoming<I>> raw = incoming.iterator();
-            return new java.util.Iterator<>() {
+        public Iterator<I> iterator() {
+            Iterator<Incoming<I>> raw = incoming.iterator();
+            return new Iterator<>() {
                 @Override
                 public boolean hasNext() {
                     return raw.hasNext();

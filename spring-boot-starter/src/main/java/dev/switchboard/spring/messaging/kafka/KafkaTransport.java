@@ -126,10 +126,10 @@ public final class KafkaTransport implements MessageTransport {
         try {
             subscription.handler().handle(message, new MessageHandler.Delivery(attempt,
                     subscription.retry().attempts(), subscription.destination()));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+        } catch (Exception checked) {
+            throw new IllegalStateException(checked);
         }
     }
 

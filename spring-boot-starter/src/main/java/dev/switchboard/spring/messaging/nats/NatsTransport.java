@@ -25,7 +25,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -55,7 +55,8 @@ public final class NatsTransport implements MessageTransport {
     private final Connection connection;
     private final JetStream jetStream;
     private final JetStreamManagement management;
-    private final Set<String> streams = ConcurrentHashMap.newKeySet();
+    /** Destination → its stream, once the stream is known to exist. */
+    private final Map<String, String> streams = new ConcurrentHashMap<>();
     private final OpenConsumers consumers = new OpenConsumers();
 
     public NatsTransport(String url) {
@@ -126,10 +127,11 @@ public final class NatsTransport implements MessageTransport {
     }
 
     private String ensureStream(String subject) {
-        String stream = NatsNames.stream(subject);
-        if (streams.contains(stream)) {
-            return stream;
+        String known = streams.get(subject);
+        if (known != null) {
+            return known;
         }
+        String stream = NatsNames.stream(subject);
         try {
             management.getStreamInfo(stream);
         } catch (JetStreamApiException missing) {
@@ -142,7 +144,7 @@ public final class NatsTransport implements MessageTransport {
         } catch (IOException e) {
             throw new IllegalStateException("cannot reach JetStream to look up " + stream, e);
         }
-        streams.add(stream);
+        streams.put(subject, stream);
         return stream;
     }
 
