@@ -22,6 +22,9 @@ import javax.lang.model.SourceVersion;
  */
 public final class JavaNames {
 
+    /** The last component of every record: what a protobuf reader kept that the contract does not know. */
+    public static final String UNKNOWN_FIELDS = "unknownFields";
+
     /**
      * Names a record component or interface method may not take even though they are legal
      * identifiers: they would clash with members of {@code Object}, of records, or with members
@@ -29,7 +32,7 @@ public final class JavaNames {
      */
     private static final Set<String> RESERVED_MEMBERS = Set.of(
             "hashCode", "toString", "equals", "getClass", "notify", "notifyAll", "wait", "clone", "finalize",
-            "builder", "toBuilder", "validate",
+            "builder", "toBuilder", "validate", UNKNOWN_FIELDS,
             // Roots of the packages generated method bodies may spell out in full (java.lang.String
             // when a contract type is named String): a component of that name would hide them.
             "java", "dev");

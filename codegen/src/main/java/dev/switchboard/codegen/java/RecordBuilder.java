@@ -9,6 +9,7 @@ import com.palantir.javapoet.TypeSpec;
 import dev.switchboard.contract.model.Field;
 import dev.switchboard.contract.model.MessageType;
 import java.util.List;
+import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -61,6 +62,7 @@ final class RecordBuilder {
         for (Field field : type.fields()) {
             spec.addField(FieldSpec.builder(types.of(field), JavaNames.component(field), Modifier.PRIVATE).build());
         }
+        spec.addField(FieldSpec.builder(RuntimeTypes.UNKNOWN_FIELDS, JavaNames.UNKNOWN_FIELDS, Modifier.PRIVATE).build());
         spec.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         spec.addMethod(copyConstructor());
         for (Field field : type.fields()) {
@@ -78,6 +80,8 @@ final class RecordBuilder {
             String name = JavaNames.component(field);
             constructor.addStatement("this.$L = source.$L()", name, name);
         }
+        // A changed copy keeps what the source was read with, as protobuf-java's toBuilder does.
+        constructor.addStatement("this.$L = source.$L()", JavaNames.UNKNOWN_FIELDS, JavaNames.UNKNOWN_FIELDS);
         return constructor.build();
     }
 
@@ -94,8 +98,8 @@ final class RecordBuilder {
     }
 
     private MethodSpec build() {
-        CodeBlock arguments = type.fields().stream()
-                .map(field -> CodeBlock.of("$L", JavaNames.component(field)))
+        CodeBlock arguments = Stream.concat(type.fields().stream().map(JavaNames::component), Stream.of(JavaNames.UNKNOWN_FIELDS))
+                .map(name -> CodeBlock.of("$L", name))
                 .collect(CodeBlock.joining(",$W"));
         return MethodSpec.methodBuilder("build")
                 .addModifiers(Modifier.PUBLIC)

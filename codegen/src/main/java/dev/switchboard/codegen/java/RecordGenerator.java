@@ -47,6 +47,7 @@ public final class RecordGenerator implements OutputGenerator {
                 .addModifiers(Modifier.PUBLIC)
                 .addSuperinterface(RuntimeTypes.VALIDATABLE)
                 .recordConstructor(compactConstructor(type, types))
+                .addMethod(knownFieldsConstructor(type, types))
                 .addFields(validation.patternConstants());
         RecordBuilder builder = new RecordBuilder(type, types, name, JavaNames.builder(input.contract(), name));
         if (RecordBuilder.wanted(type)) {
@@ -69,7 +70,26 @@ public final class RecordGenerator implements OutputGenerator {
                     .build());
             defaultFor(field, types).ifPresent(value -> constructor.addStatement("$L = $L", name, value));
         }
+        constructor.addParameter(ParameterSpec.builder(RuntimeTypes.UNKNOWN_FIELDS, JavaNames.UNKNOWN_FIELDS)
+                .addAnnotation(RuntimeTypes.JSON_IGNORE)
+                .build());
+        constructor.addStatement("$L = $T.requireNonNullElse($L, $T.EMPTY)",
+                JavaNames.UNKNOWN_FIELDS, Objects.class, JavaNames.UNKNOWN_FIELDS, RuntimeTypes.UNKNOWN_FIELDS);
         return constructor.build();
+    }
+
+    /** The constructor code calls: every contract field, nothing unknown. */
+    private static MethodSpec knownFieldsConstructor(MessageType type, JavaTypes types) {
+        MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
+                .addJavadoc("A value with no unknown fields, as code builds one.\n")
+                .addModifiers(Modifier.PUBLIC);
+        CodeBlock.Builder arguments = CodeBlock.builder();
+        for (Field field : type.fields()) {
+            String name = JavaNames.component(field);
+            constructor.addParameter(types.of(field), name);
+            arguments.add("$L,$W", name);
+        }
+        return constructor.addStatement("this($L$T.EMPTY)", arguments.build(), RuntimeTypes.UNKNOWN_FIELDS).build();
     }
 
     /** What a null component becomes; empty for optional fields and types without a usable default. */
@@ -103,19 +123,16 @@ public final class RecordGenerator implements OutputGenerator {
     private static CodeBlock javadoc(MessageType type) {
         CodeBlock.Builder doc = CodeBlock.builder();
         if (Javadocs.present(type.doc())) {
-            doc.add("$L\n", Javadocs.text(type.doc()));
+            doc.add("$L\n\n", Javadocs.text(type.doc()));
         }
-        boolean first = true;
         for (Field field : type.fields()) {
             String text = componentDoc(field);
             if (text != null) {
-                if (first && Javadocs.present(type.doc())) {
-                    doc.add("\n");
-                }
-                first = false;
                 doc.add("@param $L $L\n", JavaNames.component(field), text);
             }
         }
+        doc.add("@param $L what a protobuf reader kept that this contract does not know; empty otherwise\n",
+                JavaNames.UNKNOWN_FIELDS);
         return doc.build();
     }
 

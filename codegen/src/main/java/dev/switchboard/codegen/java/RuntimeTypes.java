@@ -16,6 +16,7 @@ public final class RuntimeTypes {
 
     public static final ClassName BYTES = ClassName.get(RUNTIME, "Bytes");
     static final ClassName FIELDS = ClassName.get(RUNTIME, "Fields");
+    public static final ClassName UNKNOWN_FIELDS = ClassName.get(RUNTIME + ".protobuf", "UnknownFields");
     public static final ClassName ERROR_CODE = ClassName.get(RUNTIME, "ErrorCode");
     public static final ClassName SWITCHBOARD_EXCEPTION = ClassName.get(RUNTIME, "SwitchboardException");
 
@@ -31,6 +32,7 @@ public final class RuntimeTypes {
 
     static final ClassName JSON_CREATOR = ClassName.get(JACKSON, "JsonCreator");
     static final ClassName JSON_FORMAT = ClassName.get(JACKSON, "JsonFormat");
+    static final ClassName JSON_IGNORE = ClassName.get(JACKSON, "JsonIgnore");
     static final ClassName JSON_IGNORE_PROPERTIES = ClassName.get(JACKSON, "JsonIgnoreProperties");
     static final ClassName JSON_INCLUDE = ClassName.get(JACKSON, "JsonInclude");
     static final ClassName JSON_PROPERTY = ClassName.get(JACKSON, "JsonProperty");

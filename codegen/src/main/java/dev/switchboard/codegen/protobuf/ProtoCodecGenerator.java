@@ -13,6 +13,7 @@ import dev.switchboard.codegen.OutputGenerator;
 import dev.switchboard.codegen.java.JavaFiles;
 import dev.switchboard.codegen.java.JavaNames;
 import dev.switchboard.codegen.java.JavaTypes;
+import dev.switchboard.codegen.java.RuntimeTypes;
 import dev.switchboard.contract.model.Field;
 import dev.switchboard.contract.model.MessageType;
 import dev.switchboard.contract.model.ServiceContract;
@@ -33,7 +34,7 @@ import javax.lang.model.element.Modifier;
 public final class ProtoCodecGenerator implements OutputGenerator {
 
     /** Names the generated methods use; a field local of the same name gets a trailing underscore. */
-    private static final Set<String> TAKEN = Set.of("in", "out", "tag", "value");
+    private static final Set<String> TAKEN = Set.of("in", "out", "tag", "value", "number", "unknown");
 
     @Override
     public boolean appliesTo(ContractInput input) {
@@ -77,21 +78,21 @@ public final class ProtoCodecGenerator implements OutputGenerator {
                 .addParameter(WireTypes.CODED_OUTPUT, "out")
                 .addException(IOException.class);
         CodeBlock.Builder size = CodeBlock.builder();
+        CodeBlock unknown = CodeBlock.of("value.$L()", JavaNames.UNKNOWN_FIELDS);
         for (Field field : byTag) {
             CodeBlock accessor = CodeBlock.of("value.$L()", JavaNames.component(field));
-            write.addStatement(wire.write(field, accessor));
-            size.add(size.isEmpty() ? "$L" : "\n+ $L", wire.size(field, accessor));
+            write.addStatement(wire.write(field, accessor, unknown));
+            size.add("$L\n+ ", wire.size(field, accessor, unknown));
         }
+        // After the known fields, as protobuf-java writes its unknown fields.
+        write.addStatement("$L.writeTo(out)", unknown);
+        size.add("$L.size()", unknown);
         MethodSpec.Builder sizeMethod = MethodSpec.methodBuilder("size")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(record, "value")
                 .returns(TypeName.INT);
-        if (byTag.isEmpty()) {
-            sizeMethod.addStatement("return 0");
-        } else {
-            sizeMethod.addStatement("return $L", size.build());
-        }
+        sizeMethod.addStatement("return $L", size.build());
         return spec.addMethod(write.build()).addMethod(sizeMethod.build()).addMethod(read(contract, type, wire, locals));
     }
 
@@ -107,19 +108,27 @@ public final class ProtoCodecGenerator implements OutputGenerator {
         for (Field field : type.fields()) {
             read.addStatement("$T $L = $L", types.of(field), locals.get(field.name()), wire.initial(field));
         }
+        read.addStatement("$T unknown = $T.EMPTY", RuntimeTypes.UNKNOWN_FIELDS, RuntimeTypes.UNKNOWN_FIELDS);
         read.beginControlFlow("for (int tag = in.readTag(); tag != 0; tag = in.readTag())");
         read.beginControlFlow("switch (tag)");
         for (Field field : type.fields()) {
-            read.addStatement("case $L -> $L", wire.tags(field), wire.read(field, locals.get(field.name())));
+            String local = locals.get(field.name());
+            if (wire.isSingularEnum(field)) {
+                read.beginControlFlow("case $L ->", wire.tags(field))
+                        .addCode(wire.readEnum(field, local))
+                        .endControlFlow();
+            } else {
+                read.addStatement("case $L -> $L", wire.tags(field), wire.read(field, local));
+            }
         }
-        read.addStatement("default -> in.skipField(tag)");
+        read.addStatement("default -> unknown = unknown.read(in, tag)");
         read.endControlFlow();
         read.endControlFlow();
         CodeBlock.Builder arguments = CodeBlock.builder();
         for (Field field : type.fields()) {
-            arguments.add(arguments.isEmpty() ? "$L" : ", $L", locals.get(field.name()));
+            arguments.add("$L, ", locals.get(field.name()));
         }
-        return read.addStatement("return new $T($L)", record, arguments.build()).build();
+        return read.addStatement("return new $T($Lunknown)", record, arguments.build()).build();
     }
 
     private static Map<String, String> locals(MessageType type) {

@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
 import dev.switchboard.codegen.java.JavaNames;
 import dev.switchboard.codegen.java.JavaTypes;
 import dev.switchboard.contract.model.EnumType;
@@ -29,6 +30,7 @@ final class WireTypes {
     private static final String RUNTIME = "dev.switchboard.runtime.protobuf";
     static final ClassName PROTO_CODEC = ClassName.get(RUNTIME, "ProtoCodec");
     static final ClassName PROTO_TYPE = ClassName.get(RUNTIME, "ProtoType");
+    static final ClassName PROTO_ENUM = ClassName.get(RUNTIME, "ProtoEnum");
     static final ClassName PROTO_TYPES = ClassName.get(RUNTIME, "ProtoTypes");
     static final ClassName PROTO_WIRE = ClassName.get(RUNTIME, "ProtoWire");
     static final ClassName CODED_OUTPUT = ClassName.get("com.google.protobuf", "CodedOutputStream");
@@ -56,10 +58,11 @@ final class WireTypes {
         List<FieldSpec> constants = new ArrayList<>();
         for (String name : named) {
             ClassName javaType = JavaNames.type(contract, name);
-            CodeBlock initializer = types.isEnum(new TypeRef.Named(name))
+            boolean isEnum = types.isEnum(new TypeRef.Named(name));
+            CodeBlock initializer = isEnum
                     ? CodeBlock.of("$T.enumOf($T::forNumber, $T::number, $T.UNSPECIFIED)", PROTO_TYPES, javaType, javaType, javaType)
                     : CodeBlock.of("$T.message($T.INSTANCE)", PROTO_TYPES, ProtoCodecGenerator.codec(contract, name));
-            constants.add(FieldSpec.builder(ParameterizedTypeName.get(PROTO_TYPE, javaType), constant(name),
+            constants.add(FieldSpec.builder(ParameterizedTypeName.get(isEnum ? PROTO_ENUM : PROTO_TYPE, javaType), constant(name),
                             Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                     .initializer(initializer)
                     .build());
@@ -92,15 +95,16 @@ final class WireTypes {
         return CodeBlock.of("$T.$L", PROTO_TYPES, ((TypeRef.Scalar) type).kind().name());
     }
 
-    CodeBlock write(Field field, CodeBlock value) {
-        return access("write", field, value, CodeBlock.of("out, "));
+    /** Writes one field; {@code unknown} is the record's kept unknown fields, for enum numbers. */
+    CodeBlock write(Field field, CodeBlock value, CodeBlock unknown) {
+        return access("write", field, value, unknown, CodeBlock.of("out, "));
     }
 
-    CodeBlock size(Field field, CodeBlock value) {
-        return access("size", field, value, CodeBlock.of(""));
+    CodeBlock size(Field field, CodeBlock value, CodeBlock unknown) {
+        return access("size", field, value, unknown, CodeBlock.of(""));
     }
 
-    private CodeBlock access(String verb, Field field, CodeBlock value, CodeBlock out) {
+    private CodeBlock access(String verb, Field field, CodeBlock value, CodeBlock unknown, CodeBlock out) {
         int number = field.tag();
         TypeRef type = field.type();
         if (type instanceof TypeRef.ListOf list) {
@@ -117,8 +121,10 @@ final class WireTypes {
         if (!field.optional() && type instanceof TypeRef.Scalar scalar && scalar.kind() == ScalarKind.STRING) {
             return CodeBlock.of("$T.$LString($L$L, $L)", PROTO_WIRE, verb, out, number, value);
         }
-        if (!field.optional() && types.isEnum(type)) {
-            return CodeBlock.of("$T.$LEnum($L$L, $L.number())", PROTO_WIRE, verb, out, number, value);
+        if (types.isEnum(type)) {
+            return field.optional()
+                    ? CodeBlock.of("$T.$LPresentEnum($L$L, $L, $L, $L)", PROTO_WIRE, verb, out, number, value, type(type), unknown)
+                    : CodeBlock.of("$T.$LEnum($L$L, $L.number(), $L)", PROTO_WIRE, verb, out, number, value, unknown);
         }
         String how = field.optional() || hasPresence(type) ? "Present" : "Singular";
         return CodeBlock.of("$T.$L$L($L$L, $L, $L)", PROTO_WIRE, verb, how, out, number, value, type(type));
@@ -183,13 +189,22 @@ final class WireTypes {
         return CodeBlock.of("$L", tag(number, wireType(field.type())));
     }
 
+    /**
+     * Reads one field into {@code local}. Enum numbers this version does not know are kept in the
+     * local {@code unknown}; a singular enum takes statements of its own, see {@link #readEnum}.
+     */
     CodeBlock read(Field field, String local) {
         TypeRef type = field.type();
         if (type instanceof TypeRef.ListOf list) {
-            return CodeBlock.of("$T.readListElement(in, tag, $L, $L)", PROTO_WIRE, local, type(list.element()));
+            return types.isEnum(list.element())
+                    ? CodeBlock.of("unknown = $T.readEnumListElement(in, tag, $L, $L, unknown)", PROTO_WIRE, local, type(list.element()))
+                    : CodeBlock.of("$T.readListElement(in, tag, $L, $L)", PROTO_WIRE, local, type(list.element()));
         }
         if (type instanceof TypeRef.MapOf map) {
-            return CodeBlock.of("$T.readMapEntry(in, $L, $L, $L)", PROTO_WIRE, local, type(map.key()), type(map.value()));
+            return types.isEnum(map.value())
+                    ? CodeBlock.of("unknown = $T.readEnumMapEntry(in, tag, $L, $L, $L, unknown)", PROTO_WIRE, local,
+                            type(map.key()), type(map.value()))
+                    : CodeBlock.of("$T.readMapEntry(in, $L, $L, $L)", PROTO_WIRE, local, type(map.key()), type(map.value()));
         }
         String primitive = primitive(field);
         if (primitive != null) {
@@ -199,6 +214,23 @@ final class WireTypes {
             return CodeBlock.of("$L = in.readStringRequireUtf8()", local);
         }
         return CodeBlock.of("$L = $L.readNoTag(in)", local, type(type));
+    }
+
+    /** Whether the field is one enum value, read by {@link #readEnum}. */
+    boolean isSingularEnum(Field field) {
+        return types.isEnum(field.type());
+    }
+
+    /** A singular enum: its value, and the number it arrived with when the enum does not know it. */
+    CodeBlock readEnum(Field field, String local) {
+        TypeName enumType = types.of(field.type());
+        return CodeBlock.builder()
+                .addStatement("int number = in.readEnum()")
+                .addStatement("$L = $T.forNumber(number)", local, enumType)
+                .beginControlFlow("if ($L == $T.UNRECOGNIZED)", local, enumType)
+                .addStatement("unknown = unknown.withEnumNumber($L, number)", field.tag())
+                .endControlFlow()
+                .build();
     }
 
     private int wireType(TypeRef type) {

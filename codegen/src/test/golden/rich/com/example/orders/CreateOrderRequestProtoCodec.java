@@ -7,6 +7,7 @@ import dev.switchboard.runtime.protobuf.ProtoCodec;
 import dev.switchboard.runtime.protobuf.ProtoType;
 import dev.switchboard.runtime.protobuf.ProtoTypes;
 import dev.switchboard.runtime.protobuf.ProtoWire;
+import dev.switchboard.runtime.protobuf.UnknownFields;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,13 +28,15 @@ public final class CreateOrderRequestProtoCodec implements ProtoCodec<CreateOrde
         ProtoWire.writeString(out, 1, value.customerId());
         ProtoWire.writeList(out, 2, value.items(), ORDER_ITEM);
         ProtoWire.writePresent(out, 3, value.note(), ProtoTypes.STRING);
+        value.unknownFields().writeTo(out);
     }
 
     @Override
     public int size(CreateOrderRequest value) {
         return ProtoWire.sizeString(1, value.customerId())
                 + ProtoWire.sizeList(2, value.items(), ORDER_ITEM)
-                + ProtoWire.sizePresent(3, value.note(), ProtoTypes.STRING);
+                + ProtoWire.sizePresent(3, value.note(), ProtoTypes.STRING)
+                + value.unknownFields().size();
     }
 
     @Override
@@ -41,14 +44,15 @@ public final class CreateOrderRequestProtoCodec implements ProtoCodec<CreateOrde
         String customerId = null;
         List<OrderItem> items = new ArrayList<>();
         String note = null;
+        UnknownFields unknown = UnknownFields.EMPTY;
         for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
             switch (tag) {
                 case 10 -> customerId = in.readStringRequireUtf8();
                 case 18 -> ProtoWire.readListElement(in, tag, items, ORDER_ITEM);
                 case 26 -> note = in.readStringRequireUtf8();
-                default -> in.skipField(tag);
+                default -> unknown = unknown.read(in, tag);
             }
         }
-        return new CreateOrderRequest(customerId, items, note);
+        return new CreateOrderRequest(customerId, items, note, unknown);
     }
 }

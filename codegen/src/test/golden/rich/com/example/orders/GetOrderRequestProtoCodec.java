@@ -5,6 +5,7 @@ import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
 import dev.switchboard.runtime.protobuf.ProtoCodec;
 import dev.switchboard.runtime.protobuf.ProtoWire;
+import dev.switchboard.runtime.protobuf.UnknownFields;
 import java.io.IOException;
 
 /**
@@ -19,22 +20,25 @@ public final class GetOrderRequestProtoCodec implements ProtoCodec<GetOrderReque
     @Override
     public void write(GetOrderRequest value, CodedOutputStream out) throws IOException {
         ProtoWire.writeString(out, 1, value.id());
+        value.unknownFields().writeTo(out);
     }
 
     @Override
     public int size(GetOrderRequest value) {
-        return ProtoWire.sizeString(1, value.id());
+        return ProtoWire.sizeString(1, value.id())
+                + value.unknownFields().size();
     }
 
     @Override
     public GetOrderRequest read(CodedInputStream in) throws IOException {
         String id = null;
+        UnknownFields unknown = UnknownFields.EMPTY;
         for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
             switch (tag) {
                 case 10 -> id = in.readStringRequireUtf8();
-                default -> in.skipField(tag);
+                default -> unknown = unknown.read(in, tag);
             }
         }
-        return new GetOrderRequest(id);
+        return new GetOrderRequest(id, unknown);
     }
 }

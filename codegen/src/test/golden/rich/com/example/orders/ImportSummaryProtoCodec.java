@@ -5,6 +5,7 @@ import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
 import dev.switchboard.runtime.protobuf.ProtoCodec;
 import dev.switchboard.runtime.protobuf.ProtoWire;
+import dev.switchboard.runtime.protobuf.UnknownFields;
 import java.io.IOException;
 
 /**
@@ -20,25 +21,28 @@ public final class ImportSummaryProtoCodec implements ProtoCodec<ImportSummary> 
     public void write(ImportSummary value, CodedOutputStream out) throws IOException {
         ProtoWire.writeInt32(out, 1, value.imported());
         ProtoWire.writeInt32(out, 2, value.rejected());
+        value.unknownFields().writeTo(out);
     }
 
     @Override
     public int size(ImportSummary value) {
         return ProtoWire.sizeInt32(1, value.imported())
-                + ProtoWire.sizeInt32(2, value.rejected());
+                + ProtoWire.sizeInt32(2, value.rejected())
+                + value.unknownFields().size();
     }
 
     @Override
     public ImportSummary read(CodedInputStream in) throws IOException {
         int imported = 0;
         int rejected = 0;
+        UnknownFields unknown = UnknownFields.EMPTY;
         for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
             switch (tag) {
                 case 8 -> imported = in.readInt32();
                 case 16 -> rejected = in.readInt32();
-                default -> in.skipField(tag);
+                default -> unknown = unknown.read(in, tag);
             }
         }
-        return new ImportSummary(imported, rejected);
+        return new ImportSummary(imported, rejected, unknown);
     }
 }

@@ -4,9 +4,10 @@ package com.example.orders;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
 import dev.switchboard.runtime.protobuf.ProtoCodec;
-import dev.switchboard.runtime.protobuf.ProtoType;
+import dev.switchboard.runtime.protobuf.ProtoEnum;
 import dev.switchboard.runtime.protobuf.ProtoTypes;
 import dev.switchboard.runtime.protobuf.ProtoWire;
+import dev.switchboard.runtime.protobuf.UnknownFields;
 import java.io.IOException;
 
 /**
@@ -15,7 +16,7 @@ import java.io.IOException;
 public final class ListOrdersRequestProtoCodec implements ProtoCodec<ListOrdersRequest> {
     public static final ListOrdersRequestProtoCodec INSTANCE = new ListOrdersRequestProtoCodec();
 
-    private static final ProtoType<OrderStatus> ORDER_STATUS = ProtoTypes.enumOf(OrderStatus::forNumber, OrderStatus::number, OrderStatus.UNSPECIFIED);
+    private static final ProtoEnum<OrderStatus> ORDER_STATUS = ProtoTypes.enumOf(OrderStatus::forNumber, OrderStatus::number, OrderStatus.UNSPECIFIED);
 
     private ListOrdersRequestProtoCodec() {
     }
@@ -23,17 +24,19 @@ public final class ListOrdersRequestProtoCodec implements ProtoCodec<ListOrdersR
     @Override
     public void write(ListOrdersRequest value, CodedOutputStream out) throws IOException {
         ProtoWire.writeString(out, 1, value.customerId());
-        ProtoWire.writeEnum(out, 2, value.status().number());
+        ProtoWire.writeEnum(out, 2, value.status().number(), value.unknownFields());
         ProtoWire.writeInt32(out, 3, value.pageSize());
         ProtoWire.writePresent(out, 4, value.pageToken(), ProtoTypes.STRING);
+        value.unknownFields().writeTo(out);
     }
 
     @Override
     public int size(ListOrdersRequest value) {
         return ProtoWire.sizeString(1, value.customerId())
-                + ProtoWire.sizeEnum(2, value.status().number())
+                + ProtoWire.sizeEnum(2, value.status().number(), value.unknownFields())
                 + ProtoWire.sizeInt32(3, value.pageSize())
-                + ProtoWire.sizePresent(4, value.pageToken(), ProtoTypes.STRING);
+                + ProtoWire.sizePresent(4, value.pageToken(), ProtoTypes.STRING)
+                + value.unknownFields().size();
     }
 
     @Override
@@ -42,15 +45,22 @@ public final class ListOrdersRequestProtoCodec implements ProtoCodec<ListOrdersR
         OrderStatus status = null;
         int pageSize = 0;
         String pageToken = null;
+        UnknownFields unknown = UnknownFields.EMPTY;
         for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
             switch (tag) {
                 case 10 -> customerId = in.readStringRequireUtf8();
-                case 16 -> status = ORDER_STATUS.readNoTag(in);
+                case 16 -> {
+                    int number = in.readEnum();
+                    status = OrderStatus.forNumber(number);
+                    if (status == OrderStatus.UNRECOGNIZED) {
+                        unknown = unknown.withEnumNumber(2, number);
+                    }
+                }
                 case 24 -> pageSize = in.readInt32();
                 case 34 -> pageToken = in.readStringRequireUtf8();
-                default -> in.skipField(tag);
+                default -> unknown = unknown.read(in, tag);
             }
         }
-        return new ListOrdersRequest(customerId, status, pageSize, pageToken);
+        return new ListOrdersRequest(customerId, status, pageSize, pageToken, unknown);
     }
 }

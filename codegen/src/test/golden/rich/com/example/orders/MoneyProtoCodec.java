@@ -5,6 +5,7 @@ import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
 import dev.switchboard.runtime.protobuf.ProtoCodec;
 import dev.switchboard.runtime.protobuf.ProtoWire;
+import dev.switchboard.runtime.protobuf.UnknownFields;
 import java.io.IOException;
 
 /**
@@ -20,25 +21,28 @@ public final class MoneyProtoCodec implements ProtoCodec<Money> {
     public void write(Money value, CodedOutputStream out) throws IOException {
         ProtoWire.writeInt64(out, 1, value.units());
         ProtoWire.writeString(out, 2, value.currency());
+        value.unknownFields().writeTo(out);
     }
 
     @Override
     public int size(Money value) {
         return ProtoWire.sizeInt64(1, value.units())
-                + ProtoWire.sizeString(2, value.currency());
+                + ProtoWire.sizeString(2, value.currency())
+                + value.unknownFields().size();
     }
 
     @Override
     public Money read(CodedInputStream in) throws IOException {
         long units = 0L;
         String currency = null;
+        UnknownFields unknown = UnknownFields.EMPTY;
         for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
             switch (tag) {
                 case 8 -> units = in.readInt64();
                 case 18 -> currency = in.readStringRequireUtf8();
-                default -> in.skipField(tag);
+                default -> unknown = unknown.read(in, tag);
             }
         }
-        return new Money(units, currency);
+        return new Money(units, currency, unknown);
     }
 }

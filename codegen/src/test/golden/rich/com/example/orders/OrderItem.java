@@ -2,21 +2,35 @@
 package com.example.orders;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
+import dev.switchboard.runtime.protobuf.UnknownFields;
 import dev.switchboard.runtime.validation.ConstraintCheck;
 import dev.switchboard.runtime.validation.Validatable;
 import java.math.BigDecimal;
 import java.util.Objects;
 
+/**
+ * @param unknownFields what a protobuf reader kept that this contract does not know; empty otherwise
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OrderItem(String sku, @JsonSetter(nulls = Nulls.AS_EMPTY) int quantity,
-        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal unitPrice) implements Validatable {
+        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal unitPrice,
+        @JsonIgnore UnknownFields unknownFields) implements Validatable {
     public OrderItem {
         sku = Objects.requireNonNullElse(sku, "");
+        unknownFields = Objects.requireNonNullElse(unknownFields, UnknownFields.EMPTY);
+    }
+
+    /**
+     * A value with no unknown fields, as code builds one.
+     */
+    public OrderItem(String sku, int quantity, BigDecimal unitPrice) {
+        this(sku, quantity, unitPrice, UnknownFields.EMPTY);
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.google.protobuf.CodedOutputStream;
 import dev.switchboard.runtime.protobuf.ProtoCodec;
 import dev.switchboard.runtime.protobuf.ProtoTypes;
 import dev.switchboard.runtime.protobuf.ProtoWire;
+import dev.switchboard.runtime.protobuf.UnknownFields;
 import java.io.IOException;
 import java.math.BigDecimal;
 
@@ -23,13 +24,15 @@ public final class OrderItemProtoCodec implements ProtoCodec<OrderItem> {
         ProtoWire.writeString(out, 1, value.sku());
         ProtoWire.writeInt32(out, 2, value.quantity());
         ProtoWire.writePresent(out, 3, value.unitPrice(), ProtoTypes.DECIMAL);
+        value.unknownFields().writeTo(out);
     }
 
     @Override
     public int size(OrderItem value) {
         return ProtoWire.sizeString(1, value.sku())
                 + ProtoWire.sizeInt32(2, value.quantity())
-                + ProtoWire.sizePresent(3, value.unitPrice(), ProtoTypes.DECIMAL);
+                + ProtoWire.sizePresent(3, value.unitPrice(), ProtoTypes.DECIMAL)
+                + value.unknownFields().size();
     }
 
     @Override
@@ -37,14 +40,15 @@ public final class OrderItemProtoCodec implements ProtoCodec<OrderItem> {
         String sku = null;
         int quantity = 0;
         BigDecimal unitPrice = null;
+        UnknownFields unknown = UnknownFields.EMPTY;
         for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
             switch (tag) {
                 case 10 -> sku = in.readStringRequireUtf8();
                 case 16 -> quantity = in.readInt32();
                 case 26 -> unitPrice = ProtoTypes.DECIMAL.readNoTag(in);
-                default -> in.skipField(tag);
+                default -> unknown = unknown.read(in, tag);
             }
         }
-        return new OrderItem(sku, quantity, unitPrice);
+        return new OrderItem(sku, quantity, unitPrice, unknown);
     }
 }

@@ -7,6 +7,7 @@ import dev.switchboard.runtime.protobuf.ProtoCodec;
 import dev.switchboard.runtime.protobuf.ProtoType;
 import dev.switchboard.runtime.protobuf.ProtoTypes;
 import dev.switchboard.runtime.protobuf.ProtoWire;
+import dev.switchboard.runtime.protobuf.UnknownFields;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,25 +27,28 @@ public final class OrderPageProtoCodec implements ProtoCodec<OrderPage> {
     public void write(OrderPage value, CodedOutputStream out) throws IOException {
         ProtoWire.writeList(out, 1, value.orders(), ORDER);
         ProtoWire.writePresent(out, 2, value.nextPageToken(), ProtoTypes.STRING);
+        value.unknownFields().writeTo(out);
     }
 
     @Override
     public int size(OrderPage value) {
         return ProtoWire.sizeList(1, value.orders(), ORDER)
-                + ProtoWire.sizePresent(2, value.nextPageToken(), ProtoTypes.STRING);
+                + ProtoWire.sizePresent(2, value.nextPageToken(), ProtoTypes.STRING)
+                + value.unknownFields().size();
     }
 
     @Override
     public OrderPage read(CodedInputStream in) throws IOException {
         List<Order> orders = new ArrayList<>();
         String nextPageToken = null;
+        UnknownFields unknown = UnknownFields.EMPTY;
         for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
             switch (tag) {
                 case 10 -> ProtoWire.readListElement(in, tag, orders, ORDER);
                 case 18 -> nextPageToken = in.readStringRequireUtf8();
-                default -> in.skipField(tag);
+                default -> unknown = unknown.read(in, tag);
             }
         }
-        return new OrderPage(orders, nextPageToken);
+        return new OrderPage(orders, nextPageToken, unknown);
     }
 }

@@ -4,9 +4,11 @@ package com.example.orders;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
 import dev.switchboard.runtime.protobuf.ProtoCodec;
+import dev.switchboard.runtime.protobuf.ProtoEnum;
 import dev.switchboard.runtime.protobuf.ProtoType;
 import dev.switchboard.runtime.protobuf.ProtoTypes;
 import dev.switchboard.runtime.protobuf.ProtoWire;
+import dev.switchboard.runtime.protobuf.UnknownFields;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +27,7 @@ public final class OrderProtoCodec implements ProtoCodec<Order> {
 
     private static final ProtoType<Money> MONEY = ProtoTypes.message(MoneyProtoCodec.INSTANCE);
 
-    private static final ProtoType<OrderStatus> ORDER_STATUS = ProtoTypes.enumOf(OrderStatus::forNumber, OrderStatus::number, OrderStatus.UNSPECIFIED);
+    private static final ProtoEnum<OrderStatus> ORDER_STATUS = ProtoTypes.enumOf(OrderStatus::forNumber, OrderStatus::number, OrderStatus.UNSPECIFIED);
 
     private OrderProtoCodec() {
     }
@@ -36,12 +38,13 @@ public final class OrderProtoCodec implements ProtoCodec<Order> {
         ProtoWire.writeString(out, 2, value.customerId());
         ProtoWire.writeList(out, 3, value.items(), ORDER_ITEM);
         ProtoWire.writePresent(out, 4, value.total(), MONEY);
-        ProtoWire.writeEnum(out, 5, value.status().number());
+        ProtoWire.writeEnum(out, 5, value.status().number(), value.unknownFields());
         ProtoWire.writePresent(out, 6, value.createdAt(), ProtoTypes.TIMESTAMP);
         ProtoWire.writePresent(out, 7, value.note(), ProtoTypes.STRING);
         ProtoWire.writeMap(out, 8, value.attributes(), ProtoTypes.STRING, ProtoTypes.STRING);
         ProtoWire.writePresent(out, 11, value.deliveryWindow(), ProtoTypes.DURATION);
         ProtoWire.writePresent(out, 12, value.discount(), MONEY);
+        value.unknownFields().writeTo(out);
     }
 
     @Override
@@ -50,12 +53,13 @@ public final class OrderProtoCodec implements ProtoCodec<Order> {
                 + ProtoWire.sizeString(2, value.customerId())
                 + ProtoWire.sizeList(3, value.items(), ORDER_ITEM)
                 + ProtoWire.sizePresent(4, value.total(), MONEY)
-                + ProtoWire.sizeEnum(5, value.status().number())
+                + ProtoWire.sizeEnum(5, value.status().number(), value.unknownFields())
                 + ProtoWire.sizePresent(6, value.createdAt(), ProtoTypes.TIMESTAMP)
                 + ProtoWire.sizePresent(7, value.note(), ProtoTypes.STRING)
                 + ProtoWire.sizeMap(8, value.attributes(), ProtoTypes.STRING, ProtoTypes.STRING)
                 + ProtoWire.sizePresent(11, value.deliveryWindow(), ProtoTypes.DURATION)
-                + ProtoWire.sizePresent(12, value.discount(), MONEY);
+                + ProtoWire.sizePresent(12, value.discount(), MONEY)
+                + value.unknownFields().size();
     }
 
     @Override
@@ -70,21 +74,28 @@ public final class OrderProtoCodec implements ProtoCodec<Order> {
         Map<String, String> attributes = new LinkedHashMap<>();
         Duration deliveryWindow = null;
         Money discount = null;
+        UnknownFields unknown = UnknownFields.EMPTY;
         for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
             switch (tag) {
                 case 10 -> id = in.readStringRequireUtf8();
                 case 18 -> customerId = in.readStringRequireUtf8();
                 case 26 -> ProtoWire.readListElement(in, tag, items, ORDER_ITEM);
                 case 34 -> total = MONEY.readNoTag(in);
-                case 40 -> status = ORDER_STATUS.readNoTag(in);
+                case 40 -> {
+                    int number = in.readEnum();
+                    status = OrderStatus.forNumber(number);
+                    if (status == OrderStatus.UNRECOGNIZED) {
+                        unknown = unknown.withEnumNumber(5, number);
+                    }
+                }
                 case 50 -> createdAt = ProtoTypes.TIMESTAMP.readNoTag(in);
                 case 58 -> note = in.readStringRequireUtf8();
                 case 66 -> ProtoWire.readMapEntry(in, attributes, ProtoTypes.STRING, ProtoTypes.STRING);
                 case 90 -> deliveryWindow = ProtoTypes.DURATION.readNoTag(in);
                 case 98 -> discount = MONEY.readNoTag(in);
-                default -> in.skipField(tag);
+                default -> unknown = unknown.read(in, tag);
             }
         }
-        return new Order(id, customerId, items, total, status, createdAt, note, attributes, deliveryWindow, discount);
+        return new Order(id, customerId, items, total, status, createdAt, note, attributes, deliveryWindow, discount, unknown);
     }
 }

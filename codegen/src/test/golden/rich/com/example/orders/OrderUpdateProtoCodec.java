@@ -4,9 +4,10 @@ package com.example.orders;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
 import dev.switchboard.runtime.protobuf.ProtoCodec;
-import dev.switchboard.runtime.protobuf.ProtoType;
+import dev.switchboard.runtime.protobuf.ProtoEnum;
 import dev.switchboard.runtime.protobuf.ProtoTypes;
 import dev.switchboard.runtime.protobuf.ProtoWire;
+import dev.switchboard.runtime.protobuf.UnknownFields;
 import java.io.IOException;
 
 /**
@@ -15,7 +16,7 @@ import java.io.IOException;
 public final class OrderUpdateProtoCodec implements ProtoCodec<OrderUpdate> {
     public static final OrderUpdateProtoCodec INSTANCE = new OrderUpdateProtoCodec();
 
-    private static final ProtoType<OrderStatus> ORDER_STATUS = ProtoTypes.enumOf(OrderStatus::forNumber, OrderStatus::number, OrderStatus.UNSPECIFIED);
+    private static final ProtoEnum<OrderStatus> ORDER_STATUS = ProtoTypes.enumOf(OrderStatus::forNumber, OrderStatus::number, OrderStatus.UNSPECIFIED);
 
     private OrderUpdateProtoCodec() {
     }
@@ -23,26 +24,35 @@ public final class OrderUpdateProtoCodec implements ProtoCodec<OrderUpdate> {
     @Override
     public void write(OrderUpdate value, CodedOutputStream out) throws IOException {
         ProtoWire.writeString(out, 1, value.orderId());
-        ProtoWire.writeEnum(out, 2, value.status().number());
+        ProtoWire.writeEnum(out, 2, value.status().number(), value.unknownFields());
+        value.unknownFields().writeTo(out);
     }
 
     @Override
     public int size(OrderUpdate value) {
         return ProtoWire.sizeString(1, value.orderId())
-                + ProtoWire.sizeEnum(2, value.status().number());
+                + ProtoWire.sizeEnum(2, value.status().number(), value.unknownFields())
+                + value.unknownFields().size();
     }
 
     @Override
     public OrderUpdate read(CodedInputStream in) throws IOException {
         String orderId = null;
         OrderStatus status = null;
+        UnknownFields unknown = UnknownFields.EMPTY;
         for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
             switch (tag) {
                 case 10 -> orderId = in.readStringRequireUtf8();
-                case 16 -> status = ORDER_STATUS.readNoTag(in);
-                default -> in.skipField(tag);
+                case 16 -> {
+                    int number = in.readEnum();
+                    status = OrderStatus.forNumber(number);
+                    if (status == OrderStatus.UNRECOGNIZED) {
+                        unknown = unknown.withEnumNumber(2, number);
+                    }
+                }
+                default -> unknown = unknown.read(in, tag);
             }
         }
-        return new OrderUpdate(orderId, status);
+        return new OrderUpdate(orderId, status, unknown);
     }
 }

@@ -2,6 +2,7 @@
 package com.example.orders;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import dev.switchboard.runtime.Bytes;
 import dev.switchboard.runtime.Fields;
+import dev.switchboard.runtime.protobuf.UnknownFields;
 import dev.switchboard.runtime.validation.ConstraintCheck;
 import dev.switchboard.runtime.validation.Validatable;
 import java.math.BigDecimal;
@@ -23,6 +25,7 @@ import java.util.Objects;
  *
  * @param default_ {@code null} when absent
  * @param maybeFlag {@code null} when absent
+ * @param unknownFields what a protobuf reader kept that this contract does not know; empty otherwise
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -35,8 +38,8 @@ public record Scalars(@JsonSetter(nulls = Nulls.AS_EMPTY) boolean flag,
         Duration took, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount,
         @JsonProperty("class") String class_, @JsonProperty("default") Integer default_,
         Boolean maybeFlag, Map<String, Long> counts, List<Double> scores,
-        List<OrderStatus> statuses, Map<Integer, OrderItem> byId,
-        List<String> tags) implements Validatable {
+        List<OrderStatus> statuses, Map<Integer, OrderItem> byId, Map<String, OrderStatus> byStatus,
+        List<String> tags, @JsonIgnore UnknownFields unknownFields) implements Validatable {
     public Scalars {
         text = Objects.requireNonNullElse(text, "");
         blob = Objects.requireNonNullElse(blob, Bytes.EMPTY);
@@ -45,7 +48,22 @@ public record Scalars(@JsonSetter(nulls = Nulls.AS_EMPTY) boolean flag,
         scores = Fields.list(scores);
         statuses = Fields.list(statuses);
         byId = Fields.map(byId);
+        byStatus = Fields.map(byStatus);
         tags = Fields.list(tags);
+        unknownFields = Objects.requireNonNullElse(unknownFields, UnknownFields.EMPTY);
+    }
+
+    /**
+     * A value with no unknown fields, as code builds one.
+     */
+    public Scalars(boolean flag, int small, long big, int usmall, long ubig, float ratio,
+            double precise, String text, Bytes blob, Instant at, Duration took, BigDecimal amount,
+            String class_, Integer default_, Boolean maybeFlag, Map<String, Long> counts,
+            List<Double> scores, List<OrderStatus> statuses, Map<Integer, OrderItem> byId,
+            Map<String, OrderStatus> byStatus, List<String> tags) {
+        this(flag, small, big, usmall, ubig, ratio, precise, text, blob, at, took, amount, class_,
+                default_, maybeFlag, counts, scores, statuses, byId, byStatus, tags,
+                UnknownFields.EMPTY);
     }
 
     /**
@@ -115,7 +133,11 @@ public record Scalars(@JsonSetter(nulls = Nulls.AS_EMPTY) boolean flag,
 
         private Map<Integer, OrderItem> byId;
 
+        private Map<String, OrderStatus> byStatus;
+
         private List<String> tags;
+
+        private UnknownFields unknownFields;
 
         private Builder() {
         }
@@ -140,7 +162,9 @@ public record Scalars(@JsonSetter(nulls = Nulls.AS_EMPTY) boolean flag,
             this.scores = source.scores();
             this.statuses = source.statuses();
             this.byId = source.byId();
+            this.byStatus = source.byStatus();
             this.tags = source.tags();
+            this.unknownFields = source.unknownFields();
         }
 
         public Builder flag(boolean flag) {
@@ -238,6 +262,11 @@ public record Scalars(@JsonSetter(nulls = Nulls.AS_EMPTY) boolean flag,
             return this;
         }
 
+        public Builder byStatus(Map<String, OrderStatus> byStatus) {
+            this.byStatus = byStatus;
+            return this;
+        }
+
         public Builder tags(List<String> tags) {
             this.tags = tags;
             return this;
@@ -245,7 +274,8 @@ public record Scalars(@JsonSetter(nulls = Nulls.AS_EMPTY) boolean flag,
 
         public Scalars build() {
             return new Scalars(flag, small, big, usmall, ubig, ratio, precise, text, blob, at, took,
-                    amount, class_, default_, maybeFlag, counts, scores, statuses, byId, tags);
+                    amount, class_, default_, maybeFlag, counts, scores, statuses, byId, byStatus,
+                    tags, unknownFields);
         }
     }
 }

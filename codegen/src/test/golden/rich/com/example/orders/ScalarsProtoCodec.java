@@ -5,9 +5,11 @@ import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
 import dev.switchboard.runtime.Bytes;
 import dev.switchboard.runtime.protobuf.ProtoCodec;
+import dev.switchboard.runtime.protobuf.ProtoEnum;
 import dev.switchboard.runtime.protobuf.ProtoType;
 import dev.switchboard.runtime.protobuf.ProtoTypes;
 import dev.switchboard.runtime.protobuf.ProtoWire;
+import dev.switchboard.runtime.protobuf.UnknownFields;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -23,7 +25,7 @@ import java.util.Map;
 public final class ScalarsProtoCodec implements ProtoCodec<Scalars> {
     public static final ScalarsProtoCodec INSTANCE = new ScalarsProtoCodec();
 
-    private static final ProtoType<OrderStatus> ORDER_STATUS = ProtoTypes.enumOf(OrderStatus::forNumber, OrderStatus::number, OrderStatus.UNSPECIFIED);
+    private static final ProtoEnum<OrderStatus> ORDER_STATUS = ProtoTypes.enumOf(OrderStatus::forNumber, OrderStatus::number, OrderStatus.UNSPECIFIED);
 
     private static final ProtoType<OrderItem> ORDER_ITEM = ProtoTypes.message(OrderItemProtoCodec.INSTANCE);
 
@@ -51,7 +53,9 @@ public final class ScalarsProtoCodec implements ProtoCodec<Scalars> {
         ProtoWire.writeList(out, 17, value.scores(), ProtoTypes.DOUBLE);
         ProtoWire.writeList(out, 18, value.statuses(), ORDER_STATUS);
         ProtoWire.writeMap(out, 19, value.byId(), ProtoTypes.INT32, ORDER_ITEM);
+        ProtoWire.writeMap(out, 20, value.byStatus(), ProtoTypes.STRING, ORDER_STATUS);
         ProtoWire.writeList(out, 536870911, value.tags(), ProtoTypes.STRING);
+        value.unknownFields().writeTo(out);
     }
 
     @Override
@@ -75,7 +79,9 @@ public final class ScalarsProtoCodec implements ProtoCodec<Scalars> {
                 + ProtoWire.sizeList(17, value.scores(), ProtoTypes.DOUBLE)
                 + ProtoWire.sizeList(18, value.statuses(), ORDER_STATUS)
                 + ProtoWire.sizeMap(19, value.byId(), ProtoTypes.INT32, ORDER_ITEM)
-                + ProtoWire.sizeList(536870911, value.tags(), ProtoTypes.STRING);
+                + ProtoWire.sizeMap(20, value.byStatus(), ProtoTypes.STRING, ORDER_STATUS)
+                + ProtoWire.sizeList(536870911, value.tags(), ProtoTypes.STRING)
+                + value.unknownFields().size();
     }
 
     @Override
@@ -99,7 +105,9 @@ public final class ScalarsProtoCodec implements ProtoCodec<Scalars> {
         List<Double> scores = new ArrayList<>();
         List<OrderStatus> statuses = new ArrayList<>();
         Map<Integer, OrderItem> byId = new LinkedHashMap<>();
+        Map<String, OrderStatus> byStatus = new LinkedHashMap<>();
         List<String> tags = new ArrayList<>();
+        UnknownFields unknown = UnknownFields.EMPTY;
         for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
             switch (tag) {
                 case 8 -> flag = in.readBool();
@@ -119,12 +127,13 @@ public final class ScalarsProtoCodec implements ProtoCodec<Scalars> {
                 case 120 -> maybeFlag = ProtoTypes.BOOL.readNoTag(in);
                 case 130 -> ProtoWire.readMapEntry(in, counts, ProtoTypes.STRING, ProtoTypes.INT64);
                 case 138, 137 -> ProtoWire.readListElement(in, tag, scores, ProtoTypes.DOUBLE);
-                case 146, 144 -> ProtoWire.readListElement(in, tag, statuses, ORDER_STATUS);
+                case 146, 144 -> unknown = ProtoWire.readEnumListElement(in, tag, statuses, ORDER_STATUS, unknown);
                 case 154 -> ProtoWire.readMapEntry(in, byId, ProtoTypes.INT32, ORDER_ITEM);
+                case 162 -> unknown = ProtoWire.readEnumMapEntry(in, tag, byStatus, ProtoTypes.STRING, ORDER_STATUS, unknown);
                 case -6 -> ProtoWire.readListElement(in, tag, tags, ProtoTypes.STRING);
-                default -> in.skipField(tag);
+                default -> unknown = unknown.read(in, tag);
             }
         }
-        return new Scalars(flag, small, big, usmall, ubig, ratio, precise, text, blob, at, took, amount, class_, default_, maybeFlag, counts, scores, statuses, byId, tags);
+        return new Scalars(flag, small, big, usmall, ubig, ratio, precise, text, blob, at, took, amount, class_, default_, maybeFlag, counts, scores, statuses, byId, byStatus, tags, unknown);
     }
 }

@@ -5,6 +5,7 @@ import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
 import dev.switchboard.runtime.protobuf.ProtoCodec;
 import dev.switchboard.runtime.protobuf.ProtoWire;
+import dev.switchboard.runtime.protobuf.UnknownFields;
 import java.io.IOException;
 
 /**
@@ -20,25 +21,28 @@ public final class UpdateNoteRequestProtoCodec implements ProtoCodec<UpdateNoteR
     public void write(UpdateNoteRequest value, CodedOutputStream out) throws IOException {
         ProtoWire.writeString(out, 1, value.id());
         ProtoWire.writeString(out, 2, value.note());
+        value.unknownFields().writeTo(out);
     }
 
     @Override
     public int size(UpdateNoteRequest value) {
         return ProtoWire.sizeString(1, value.id())
-                + ProtoWire.sizeString(2, value.note());
+                + ProtoWire.sizeString(2, value.note())
+                + value.unknownFields().size();
     }
 
     @Override
     public UpdateNoteRequest read(CodedInputStream in) throws IOException {
         String id = null;
         String note = null;
+        UnknownFields unknown = UnknownFields.EMPTY;
         for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
             switch (tag) {
                 case 10 -> id = in.readStringRequireUtf8();
                 case 18 -> note = in.readStringRequireUtf8();
-                default -> in.skipField(tag);
+                default -> unknown = unknown.read(in, tag);
             }
         }
-        return new UpdateNoteRequest(id, note);
+        return new UpdateNoteRequest(id, note, unknown);
     }
 }

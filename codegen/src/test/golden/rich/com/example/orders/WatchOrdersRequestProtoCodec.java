@@ -5,6 +5,7 @@ import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
 import dev.switchboard.runtime.protobuf.ProtoCodec;
 import dev.switchboard.runtime.protobuf.ProtoWire;
+import dev.switchboard.runtime.protobuf.UnknownFields;
 import java.io.IOException;
 
 /**
@@ -19,22 +20,25 @@ public final class WatchOrdersRequestProtoCodec implements ProtoCodec<WatchOrder
     @Override
     public void write(WatchOrdersRequest value, CodedOutputStream out) throws IOException {
         ProtoWire.writeString(out, 1, value.customerId());
+        value.unknownFields().writeTo(out);
     }
 
     @Override
     public int size(WatchOrdersRequest value) {
-        return ProtoWire.sizeString(1, value.customerId());
+        return ProtoWire.sizeString(1, value.customerId())
+                + value.unknownFields().size();
     }
 
     @Override
     public WatchOrdersRequest read(CodedInputStream in) throws IOException {
         String customerId = null;
+        UnknownFields unknown = UnknownFields.EMPTY;
         for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
             switch (tag) {
                 case 10 -> customerId = in.readStringRequireUtf8();
-                default -> in.skipField(tag);
+                default -> unknown = unknown.read(in, tag);
             }
         }
-        return new WatchOrdersRequest(customerId);
+        return new WatchOrdersRequest(customerId, unknown);
     }
 }

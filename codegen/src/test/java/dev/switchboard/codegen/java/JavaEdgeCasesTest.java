@@ -15,6 +15,7 @@ import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.lang.reflect.RecordComponent;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,7 +105,7 @@ class JavaEdgeCasesTest {
     void aTypeWithoutFieldsIsAnEmptyValidatableRecord() {
         Object empty = MAPPER.readValue("{\"ignored\": 1}", load("Empty"));
 
-        assertThat(load("Empty").getRecordComponents()).isEmpty();
+        assertThat(load("Empty").getRecordComponents()).extracting(RecordComponent::getName).containsExactly("unknownFields");
         assertThat(MAPPER.writeValueAsString(empty)).isEqualTo("{}");
         assertThat(ConstraintCheck.violationsOf((Validatable) empty)).isEmpty();
     }

@@ -7,6 +7,7 @@ import dev.switchboard.codegen.GeneratedFile;
 import dev.switchboard.codegen.Protoc;
 import dev.switchboard.codegen.RichContract;
 import dev.switchboard.contract.model.MessageType;
+import dev.switchboard.runtime.protobuf.UnknownFields;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -98,25 +99,76 @@ class ProtoWireCompatibilityTest {
     }
 
     @Test
-    void unknownFieldsAreSkippedAndMalformedBytesRejected() throws Exception {
-        Object codec = loader.loadClass(PACKAGE + ".OrderItemProtoCodec").getField("INSTANCE").get(null);
-        Method parse = codec.getClass().getMethod("parseFrom", byte[].class);
-        // sku "a" (field 1), quantity 3 (field 2), then a field 100 this version does not know, then field 2 of a newer kind.
-        byte[] newer = HexFormat.of().parseHex("0a0161" + "1003" + "a006" + "2a" + "a2060201" + "02");
-        Object item = parse.invoke(codec, (Object) newer);
-        assertThat(item.toString()).contains("sku=a", "quantity=3");
+    void fieldsThisVersionDoesNotKnowAreKeptAndWrittenBack() throws Exception {
+        // sku "a" (field 1), quantity 3 (field 2), then field 100 twice: a varint and bytes of a newer kind.
+        byte[] newer = HexFormat.of().parseHex("0a0161" + "1003" + "a0062a" + "a206020102");
+        Object item = parse("OrderItem", newer);
 
+        assertThat(item.toString()).contains("sku=a", "quantity=3");
+        assertThat(encode("OrderItem", item)).as("written back as it arrived").isEqualTo(hex(newer));
+        assertThat(encode("OrderItem", parse("OrderItem", protocReencoded("OrderItem", newer))))
+                .isEqualTo(hex(newer));
+
+        // order "o1" with field 100: a changed copy from the builder keeps it, as protobuf-java's toBuilder does
+        Object order = parse("Order", HexFormat.of().parseHex("0a026f31" + "a0062a"));
+        Object builder = order.getClass().getMethod("toBuilder").invoke(order);
+        builder.getClass().getMethod("customerId", String.class).invoke(builder, "c");
+        assertThat(encode("Order", builder.getClass().getMethod("build").invoke(builder))).isEqualTo("0a026f31" + "120163" + "a0062a");
+    }
+
+    @Test
+    void malformedBytesAreRejected() throws Exception {
         byte[] truncated = HexFormat.of().parseHex("0a0561");
-        assertThatThrownBy(() -> parse.invoke(codec, (Object) truncated))
+        assertThatThrownBy(() -> parse("OrderItem", truncated))
                 .hasRootCauseInstanceOf(com.google.protobuf.InvalidProtocolBufferException.class);
     }
 
     @Test
-    void enumNumbersThisVersionDoesNotKnowReadAsUnrecognized() throws Exception {
-        Object codec = loader.loadClass(PACKAGE + ".OrderUpdateProtoCodec").getField("INSTANCE").get(null);
-        Object update = codec.getClass().getMethod("parseFrom", byte[].class)
-                .invoke(codec, (Object) HexFormat.of().parseHex("0a026f31" + "1063"));
+    void aSingularEnumNumberThisVersionDoesNotKnowIsKeptInPlace() throws Exception {
+        // order "o1", status 99 (field 2), then field 3 this version does not know
+        byte[] newer = HexFormat.of().parseHex("0a026f31" + "1063" + "1801");
+        Object update = parse("OrderUpdate", newer);
+
         assertThat(update.toString()).contains("orderId=o1", "status=UNRECOGNIZED");
+        assertThat(encode("OrderUpdate", update)).isEqualTo(hex(newer)).isEqualTo(hex(protocReencoded("OrderUpdate", newer)));
+
+        Object confirmed = loader.loadClass(PACKAGE + ".OrderStatus").getField("CONFIRMED").get(null);
+        Object changed = update.getClass().getConstructor(String.class, confirmed.getClass(), UnknownFields.class)
+                .newInstance("o1", confirmed, update.getClass().getMethod("unknownFields").invoke(update));
+        assertThat(encode("OrderUpdate", changed)).as("a known value replaces the kept number").isEqualTo("0a026f31" + "1002" + "1801");
+    }
+
+    @Test
+    void enumNumbersThisVersionDoesNotKnowInListsAndMapsAreKept() throws Exception {
+        // statuses packed [1, 99, 2] (field 18), byStatus {"a": 99, "b": 1} (field 20)
+        byte[] newer = HexFormat.of().parseHex("920103016302" + "a20105" + "0a0161" + "1063" + "a20105" + "0a0162" + "1001");
+        Object scalars = parse("Scalars", newer);
+
+        assertThat(scalars.toString()).contains("statuses=[PENDING, CONFIRMED]", "byStatus={b=PENDING}");
+        Object protoc = loader.loadClass(PACKAGE + ".protobuf.Scalars").getMethod("parseFrom", byte[].class)
+                .invoke(null, (Object) HexFormat.of().parseHex(encode("Scalars", scalars)));
+        assertThat(protoc.getClass().getMethod("getStatusesValueList").invoke(protoc)).isEqualTo(List.of(1, 2, 99));
+        assertThat(protoc.getClass().getMethod("getByStatusValueMap").invoke(protoc)).isEqualTo(Map.of("a", 99, "b", 1));
+    }
+
+    private Object parse(String type, byte[] bytes) throws Exception {
+        Object codec = loader.loadClass(PACKAGE + "." + type + "ProtoCodec").getField("INSTANCE").get(null);
+        return codec.getClass().getMethod("parseFrom", byte[].class).invoke(codec, (Object) bytes);
+    }
+
+    private String encode(String type, Object value) throws Exception {
+        Object codec = loader.loadClass(PACKAGE + "." + type + "ProtoCodec").getField("INSTANCE").get(null);
+        return hex((byte[]) codec.getClass().getMethod("toByteArray", Object.class).invoke(codec, value));
+    }
+
+    private byte[] protocReencoded(String type, byte[] bytes) throws Exception {
+        Class<?> protocClass = loader.loadClass(PACKAGE + ".protobuf." + type);
+        Object message = protocClass.getMethod("parseFrom", byte[].class).invoke(null, (Object) bytes);
+        return (byte[]) protocClass.getMethod("toByteArray").invoke(message);
+    }
+
+    private static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(bytes);
     }
 
     private Path protocJava(GeneratedFile proto) throws Exception {
@@ -188,6 +240,9 @@ class ProtoWireCompatibilityTest {
                 return map;
             }
             Class<?> type = (Class<?>) generic;
+            if (type == UnknownFields.class) {
+                return null;
+            }
             if (!type.isPrimitive() && random.nextInt(4) == 0) {
                 return null;
             }

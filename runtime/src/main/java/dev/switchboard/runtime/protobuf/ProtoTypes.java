@@ -98,8 +98,12 @@ public final class ProtoTypes {
     private ProtoTypes() {}
 
     /** A generated enum by its number; unknown numbers read as the enum's {@code UNRECOGNIZED}. */
-    public static <E extends Enum<E>> ProtoType<E> enumOf(IntFunction<E> forNumber, ToIntFunction<E> number, E unspecified) {
-        return new Scalar<>(WireFormat.WIRETYPE_VARINT, unspecified) {
+    public static <E extends Enum<E>> ProtoEnum<E> enumOf(IntFunction<E> forNumber, ToIntFunction<E> number, E unspecified) {
+        return new ProtoEnum<>() {
+            public int wireType() { return WireFormat.WIRETYPE_VARINT; }
+            public E absent() { return unspecified; }
+            public E forNumber(int n) { return forNumber.apply(n); }
+            public int number(E v) { return number.applyAsInt(v); }
             public int sizeNoTag(E v) { return CodedOutputStream.computeEnumSizeNoTag(Math.max(0, number.applyAsInt(v))); }
             public void writeNoTag(CodedOutputStream out, E v) throws IOException { out.writeEnumNoTag(Math.max(0, number.applyAsInt(v))); }
             public E readNoTag(CodedInputStream in) throws IOException { return forNumber.apply(in.readEnum()); }

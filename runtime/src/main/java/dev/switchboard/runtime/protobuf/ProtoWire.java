@@ -106,14 +106,35 @@ public final class ProtoWire {
     }
 
     /** An enum by its number; 0 (unset) and -1 (a number this version did not know) are left out. */
-    public static void writeEnum(CodedOutputStream out, int field, int number) throws IOException {
+    private static void writeEnum(CodedOutputStream out, int field, int number) throws IOException {
         if (number > 0) {
             out.writeEnum(field, number);
         }
     }
 
-    public static int sizeEnum(int field, int number) {
+    private static int sizeEnum(int field, int number) {
         return number > 0 ? CodedOutputStream.computeEnumSize(field, number) : 0;
+    }
+
+    /** A singular enum; {@code UNRECOGNIZED} (-1) writes the number it was read with, if any. */
+    public static void writeEnum(CodedOutputStream out, int field, int number, UnknownFields unknown) throws IOException {
+        writeEnum(out, field, unknown.enumNumber(field, number));
+    }
+
+    public static int sizeEnum(int field, int number, UnknownFields unknown) {
+        return sizeEnum(field, unknown.enumNumber(field, number));
+    }
+
+    /** An optional enum: written whenever present, {@code UNRECOGNIZED} with the number it was read with. */
+    public static <E> void writePresentEnum(CodedOutputStream out, int field, E value, ProtoEnum<E> type, UnknownFields unknown)
+            throws IOException {
+        if (value != null) {
+            out.writeEnum(field, Math.max(0, unknown.enumNumber(field, type.number(value))));
+        }
+    }
+
+    public static <E> int sizePresentEnum(int field, E value, ProtoEnum<E> type, UnknownFields unknown) {
+        return value == null ? 0 : CodedOutputStream.computeEnumSize(field, Math.max(0, unknown.enumNumber(field, type.number(value))));
     }
 
     /** A value without presence of any other type: left out when it equals the type's absent value. */
@@ -193,6 +214,33 @@ public final class ProtoWire {
         }
     }
 
+    /**
+     * One element of an enum list as it arrived (packed or not): numbers the enum does not know
+     * leave the list and are kept in {@code unknown}, which is returned.
+     */
+    public static <E> UnknownFields readEnumListElement(CodedInputStream in, int tag, List<E> values, ProtoEnum<E> type,
+            UnknownFields unknown) throws IOException {
+        int field = WireFormat.getTagFieldNumber(tag);
+        if (WireFormat.getTagWireType(tag) != WireFormat.WIRETYPE_LENGTH_DELIMITED) {
+            return addEnum(in.readEnum(), field, values, type, unknown);
+        }
+        int limit = in.pushLimit(in.readRawVarint32());
+        while (in.getBytesUntilLimit() > 0) {
+            unknown = addEnum(in.readEnum(), field, values, type, unknown);
+        }
+        in.popLimit(limit);
+        return unknown;
+    }
+
+    private static <E> UnknownFields addEnum(int number, int field, List<E> values, ProtoEnum<E> type, UnknownFields unknown) {
+        E value = type.forNumber(number);
+        if (type.number(value) < 0) {
+            return unknown.withVarint(field, number);
+        }
+        values.add(value);
+        return unknown;
+    }
+
     public static <K, V> void writeMap(CodedOutputStream out, int field, Map<K, V> entries, ProtoType<K> keys, ProtoType<V> values)
             throws IOException {
         for (Map.Entry<K, V> entry : entries.entrySet()) {
@@ -217,6 +265,42 @@ public final class ProtoWire {
     private static <K, V> int entrySize(Map.Entry<K, V> entry, ProtoType<K> keys, ProtoType<V> values) {
         return CodedOutputStream.computeTagSize(1) + keys.sizeNoTag(entry.getKey())
                 + CodedOutputStream.computeTagSize(2) + values.sizeNoTag(entry.getValue());
+    }
+
+    /**
+     * One entry of a map with enum values: an entry whose value the enum does not know leaves the
+     * map and is kept whole in {@code unknown}, which is returned.
+     */
+    public static <K, V> UnknownFields readEnumMapEntry(CodedInputStream in, int tag, Map<K, V> entries, ProtoType<K> keys,
+            ProtoEnum<V> values, UnknownFields unknown) throws IOException {
+        int limit = in.pushLimit(in.readRawVarint32());
+        K key = keys.absent();
+        int number = 0;
+        int keyTag = tag(1, keys.wireType());
+        for (int entryTag = in.readTag(); entryTag != 0; entryTag = in.readTag()) {
+            if (entryTag == keyTag) {
+                key = keys.readNoTag(in);
+            } else if (entryTag == tag(2, WireFormat.WIRETYPE_VARINT)) {
+                number = in.readEnum();
+            } else if (!in.skipField(entryTag)) {
+                break;
+            }
+        }
+        in.popLimit(limit);
+        V value = values.forNumber(number);
+        if (values.number(value) >= 0) {
+            entries.put(key, value);
+            return unknown;
+        }
+        int entrySize = CodedOutputStream.computeTagSize(1) + keys.sizeNoTag(key) + CodedOutputStream.computeEnumSize(2, number);
+        byte[] entry = new byte[CodedOutputStream.computeUInt32SizeNoTag(tag) + CodedOutputStream.computeUInt32SizeNoTag(entrySize) + entrySize];
+        CodedOutputStream out = CodedOutputStream.newInstance(entry);
+        out.writeUInt32NoTag(tag);
+        out.writeUInt32NoTag(entrySize);
+        out.writeTag(1, keys.wireType());
+        keys.writeNoTag(out, key);
+        out.writeEnum(2, number);
+        return unknown.withField(entry);
     }
 
     /** One map entry; a missing key or value reads as its type's absent value. */
