@@ -120,8 +120,15 @@ public final class ProtoTypes {
                 return CodedOutputStream.computeUInt32SizeNoTag(size) + size;
             }
             public void writeNoTag(CodedOutputStream out, T v) throws IOException {
-                out.writeUInt32NoTag(codec.size(v));
-                codec.write(v, out);
+                ProtoBuffers.Scratch scratch = ProtoBuffers.patchable();
+                if (scratch == null) {
+                    out.writeUInt32NoTag(codec.size(v));
+                    codec.write(v, out);
+                } else {
+                    int length = scratch.reserveLength(out);
+                    codec.write(v, out);
+                    scratch.patchLength(out, length);
+                }
             }
             public T readNoTag(CodedInputStream in) throws IOException {
                 int limit = in.pushLimit(in.readRawVarint32());

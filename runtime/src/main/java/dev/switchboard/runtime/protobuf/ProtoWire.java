@@ -166,9 +166,18 @@ public final class ProtoWire {
         }
         if (type.packable()) {
             out.writeTag(field, WireFormat.WIRETYPE_LENGTH_DELIMITED);
-            out.writeUInt32NoTag(packedSize(values, type));
+            ProtoBuffers.Scratch scratch = ProtoBuffers.patchable();
+            int length = 0;
+            if (scratch == null) {
+                out.writeUInt32NoTag(packedSize(values, type));
+            } else {
+                length = scratch.reserveLength(out);
+            }
             for (T value : values) {
                 type.writeNoTag(out, value);
+            }
+            if (scratch != null) {
+                scratch.patchLength(out, length);
             }
         } else {
             for (T value : values) {
@@ -243,13 +252,22 @@ public final class ProtoWire {
 
     public static <K, V> void writeMap(CodedOutputStream out, int field, Map<K, V> entries, ProtoType<K> keys, ProtoType<V> values)
             throws IOException {
+        ProtoBuffers.Scratch scratch = entries.isEmpty() ? null : ProtoBuffers.patchable();
         for (Map.Entry<K, V> entry : entries.entrySet()) {
             out.writeTag(field, WireFormat.WIRETYPE_LENGTH_DELIMITED);
-            out.writeUInt32NoTag(entrySize(entry, keys, values));
+            int length = 0;
+            if (scratch == null) {
+                out.writeUInt32NoTag(entrySize(entry, keys, values));
+            } else {
+                length = scratch.reserveLength(out);
+            }
             out.writeTag(1, keys.wireType());
             keys.writeNoTag(out, entry.getKey());
             out.writeTag(2, values.wireType());
             values.writeNoTag(out, entry.getValue());
+            if (scratch != null) {
+                scratch.patchLength(out, length);
+            }
         }
     }
 
