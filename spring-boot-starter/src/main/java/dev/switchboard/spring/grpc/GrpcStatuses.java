@@ -75,6 +75,10 @@ public final class GrpcStatuses {
         Metadata trailers = Status.trailersFromThrowable(failure);
         ErrorCode code = ErrorCode.ofGrpcCode(status.getCode().value());
         String message = status.getDescription() == null ? code.name() : status.getDescription();
+        if (status.getCause() != null && status.getCause().getMessage() != null) {
+            // grpc-java says "io exception" when the server cannot be reached; the cause says why.
+            message += ": " + status.getCause().getMessage();
+        }
         ErrorInfo info = null;
         List<ConstraintViolation> violations = new ArrayList<>();
         Duration retryAfter = pushback(trailers);
