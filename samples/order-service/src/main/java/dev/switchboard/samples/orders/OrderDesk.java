@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -45,18 +46,29 @@ public class OrderDesk implements OrdersService {
         Reservation reservation = reserve(new ReserveStockRequest(id, request.sku(), request.quantity()));
         Order order = new Order(id, request.customerId(), request.sku(), request.quantity(),
                 reservation.unitPriceCents() * request.quantity(), Instant.now());
+        announce(order);
         orders.put(id, order);
-        events.orderCreated(order).join();
         watchers.forEach(watcher -> watcher.add(order));
         return order;
+    }
+
+    /** Publishes {@code orderCreated} and waits for the broker's confirmation. */
+    private void announce(Order order) {
+        try {
+            events.orderCreated(order).join();
+        } catch (CompletionException unconfirmed) {
+            // The stock stays reserved: a real shop would release it here, or let it expire.
+            throw new SwitchboardException(ErrorCode.UNAVAILABLE, ErrorCode.UNAVAILABLE.name(),
+                    "order " + order.id() + " could not be announced: " + unconfirmed.getCause().getMessage(), Map.of());
+        }
     }
 
     /** Inventory's errors, told in this service's own terms. */
     private Reservation reserve(ReserveStockRequest request) {
         try {
             return inventory.reserveStock(request);
-        } catch (dev.switchboard.samples.inventory.OutOfStockException short_) {
-            throw new OutOfStockException(short_.details().get("available"), short_.details().get("sku"));
+        } catch (dev.switchboard.samples.inventory.OutOfStockException shortage) {
+            throw new OutOfStockException(shortage.details().get("available"), shortage.details().get("sku"));
         } catch (SwitchboardException failure) {
             if (failure.code() == ErrorCode.UNAVAILABLE || failure.code() == ErrorCode.DEADLINE_EXCEEDED) {
                 throw new InventoryUnavailableException(failure.getMessage());
