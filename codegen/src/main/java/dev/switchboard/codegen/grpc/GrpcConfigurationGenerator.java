@@ -1,5 +1,6 @@
 package dev.switchboard.codegen.grpc;
 
+import dev.switchboard.codegen.spring.SpringTypes;
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
@@ -11,7 +12,6 @@ import dev.switchboard.codegen.OutputGenerator;
 import dev.switchboard.codegen.Role;
 import dev.switchboard.codegen.java.JavaFiles;
 import dev.switchboard.codegen.java.JavaNames;
-import dev.switchboard.codegen.rest.SpringTypes;
 import dev.switchboard.contract.model.ServiceContract;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +34,7 @@ public final class GrpcConfigurationGenerator implements OutputGenerator {
         ServiceContract contract = input.contract();
         ClassName name = GrpcTypes.configuration(contract);
         AnnotationSpec.Builder order = AnnotationSpec.builder(SpringTypes.AUTO_CONFIGURATION)
-                .addMember("afterName", "$S", SpringTypes.AUTO_CONFIGURATION_NAME);
+                .addMember("afterName", "$S", SpringTypes.GRPC_AUTO_CONFIGURATION);
         for (String springGrpc : GrpcTypes.SPRING_GRPC_SERVER_CONFIGURATIONS) {
             order.addMember("beforeName", "$S", springGrpc);
         }
@@ -63,10 +63,7 @@ public final class GrpcConfigurationGenerator implements OutputGenerator {
                     .addAnnotation(SpringTypes.BEAN)
                     .addAnnotation(AnnotationSpec.builder(SpringTypes.CONDITIONAL_ON_MISSING_BEAN)
                             .addMember("value", "$T.class", clientInterface).build())
-                    .addAnnotation(AnnotationSpec.builder(SpringTypes.CONDITIONAL_ON_CLIENT)
-                            .addMember("service", "$S", contract.service())
-                            .addMember("transport", "$S", "grpc")
-                            .build())
+                    .addAnnotations(SpringTypes.clientConditions(contract, "grpc", "address"))
                     .returns(clientInterface)
                     .addParameter(GrpcTypes.GRPC_CALLERS, "callers")
                     .addParameter(ParameterizedTypeName.get(SpringTypes.OBJECT_PROVIDER, fallback), "fallback")

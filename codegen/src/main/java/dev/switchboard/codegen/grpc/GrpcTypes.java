@@ -3,15 +3,15 @@ package dev.switchboard.codegen.grpc;
 import com.palantir.javapoet.ClassName;
 import dev.switchboard.contract.model.ServiceContract;
 
-/** The grpc-java, protobuf and starter types generated gRPC code refers to, and the names it gives its own classes. */
+/** The grpc-java, protobuf and switchboard-grpc types generated gRPC code refers to, and the names it gives its own classes. */
 final class GrpcTypes {
 
-    private static final String STARTER_GRPC = "dev.switchboard.spring.grpc";
+    private static final String GRPC = "dev.switchboard.grpc";
 
-    static final ClassName GRPC_SERVER = ClassName.get(STARTER_GRPC, "GrpcServer");
-    static final ClassName GRPC_CALLER = ClassName.get(STARTER_GRPC, "GrpcCaller");
-    static final ClassName GRPC_CALLERS = ClassName.get(STARTER_GRPC, "GrpcCallers");
-    static final ClassName GRPC_METHODS = ClassName.get(STARTER_GRPC, "GrpcMethods");
+    static final ClassName GRPC_SERVER = ClassName.get(GRPC, "GrpcServer");
+    static final ClassName GRPC_CALLER = ClassName.get(GRPC, "GrpcCaller");
+    static final ClassName GRPC_CALLERS = ClassName.get(GRPC, "GrpcCallers");
+    static final ClassName GRPC_METHODS = ClassName.get(GRPC, "GrpcMethods");
 
     static final ClassName METHOD_DESCRIPTOR = ClassName.get("io.grpc", "MethodDescriptor");
     static final ClassName BINDABLE_SERVICE = ClassName.get("io.grpc", "BindableService");

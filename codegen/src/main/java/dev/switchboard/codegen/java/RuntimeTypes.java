@@ -19,6 +19,7 @@ public final class RuntimeTypes {
     public static final ClassName UNKNOWN_FIELDS = ClassName.get(RUNTIME + ".protobuf", "UnknownFields");
     public static final ClassName ERROR_CODE = ClassName.get(RUNTIME, "ErrorCode");
     public static final ClassName SWITCHBOARD_EXCEPTION = ClassName.get(RUNTIME, "SwitchboardException");
+    public static final ClassName SERVED_SPECIFICATION = ClassName.get(RUNTIME, "ServedSpecification");
 
     static final ClassName VALIDATABLE = ClassName.get(VALIDATION, "Validatable");
     static final ClassName CONSTRAINT_CHECK = ClassName.get(VALIDATION, "ConstraintCheck");

@@ -1,5 +1,7 @@
 package dev.switchboard.codegen.messaging;
 
+import dev.switchboard.codegen.java.RuntimeTypes;
+import dev.switchboard.codegen.spring.SpringTypes;
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -11,7 +13,6 @@ import dev.switchboard.codegen.OutputGenerator;
 import dev.switchboard.codegen.Role;
 import dev.switchboard.codegen.java.JavaFiles;
 import dev.switchboard.codegen.java.JavaNames;
-import dev.switchboard.codegen.rest.SpringTypes;
 import dev.switchboard.codegen.spec.SpecFiles;
 import dev.switchboard.contract.model.MessageDefinition;
 import dev.switchboard.contract.model.ServiceContract;
@@ -26,9 +27,6 @@ import javax.lang.model.element.Modifier;
  */
 public final class MessagingConfigurationGenerator implements OutputGenerator {
 
-    private static final String MESSAGING_AUTO_CONFIGURATION =
-            "dev.switchboard.spring.messaging.SwitchboardMessagingAutoConfiguration";
-
     @Override
     public boolean appliesTo(ContractInput input) {
         return (input.has(Role.PUBLISHER) || input.has(Role.CONSUMER)) && MessagingTypes.hasMessages(input.contract());
@@ -41,7 +39,7 @@ public final class MessagingConfigurationGenerator implements OutputGenerator {
         TypeSpec.Builder spec = TypeSpec.classBuilder(name)
                 .addModifiers(Modifier.PUBLIC)
                 .addAnnotation(AnnotationSpec.builder(SpringTypes.AUTO_CONFIGURATION)
-                        .addMember("afterName", "$S", MESSAGING_AUTO_CONFIGURATION).build())
+                        .addMember("afterName", "$S", SpringTypes.MESSAGING_AUTO_CONFIGURATION).build())
                 .addJavadoc("Registers {@code $L}'s generated publishers and subscriptions with Spring Boot.\n",
                         contract.service());
         String bean = JavaNames.beanPrefix(contract);
@@ -59,8 +57,8 @@ public final class MessagingConfigurationGenerator implements OutputGenerator {
         if (input.has(Role.PUBLISHER)) {
             spec.addMethod(MethodSpec.methodBuilder(bean + "AsyncApi")
                     .addAnnotation(SpringTypes.BEAN)
-                    .returns(SpringTypes.SERVED_SPECIFICATION)
-                    .addStatement("return new $T($S, $S, $S)", SpringTypes.SERVED_SPECIFICATION, contract.service(),
+                    .returns(RuntimeTypes.SERVED_SPECIFICATION)
+                    .addStatement("return new $T($S, $S, $S)", RuntimeTypes.SERVED_SPECIFICATION, contract.service(),
                             "asyncapi", SpecFiles.directory(contract) + "asyncapi.yaml")
                     .build());
         }

@@ -6,15 +6,15 @@ import dev.switchboard.contract.model.MessageDefinition;
 import dev.switchboard.contract.model.ServiceContract;
 import java.util.List;
 
-/** The runtime and starter types generated messaging code refers to, and the names of its classes. */
+/** The runtime types generated messaging code refers to, and the names of its classes. */
 final class MessagingTypes {
 
-    private static final String STARTER_MESSAGING = "dev.switchboard.spring.messaging";
+    private static final String MESSAGING = "dev.switchboard.runtime.messaging";
 
-    static final ClassName MESSAGE_DESCRIPTOR = ClassName.get("dev.switchboard.runtime.messaging", "MessageDescriptor");
-    static final ClassName MESSAGE_PUBLISHER = ClassName.get(STARTER_MESSAGING, "MessagePublisher");
-    static final ClassName MESSAGE_LISTENERS = ClassName.get(STARTER_MESSAGING, "MessageListeners");
-    static final ClassName MESSAGE_SUBSCRIPTIONS = ClassName.get(STARTER_MESSAGING, "MessageSubscriptions");
+    static final ClassName MESSAGE_DESCRIPTOR = ClassName.get(MESSAGING, "MessageDescriptor");
+    static final ClassName MESSAGE_PUBLISHER = ClassName.get(MESSAGING, "MessagePublisher");
+    static final ClassName MESSAGE_LISTENERS = ClassName.get(MESSAGING, "MessageListeners");
+    static final ClassName MESSAGE_SUBSCRIPTIONS = ClassName.get(MESSAGING, "MessageSubscriptions");
     static final ClassName COMPLETABLE_FUTURE = ClassName.get("java.util.concurrent", "CompletableFuture");
 
     private MessagingTypes() {}

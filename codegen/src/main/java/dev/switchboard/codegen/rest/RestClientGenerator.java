@@ -45,11 +45,11 @@ public final class RestClientGenerator implements OutputGenerator {
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(JavaNames.clientInterface(contract))
                 .addJavadoc("Calls {@code $L} over HTTP/JSON.\n", contract.service())
-                .addField(FieldSpec.builder(SpringTypes.REST_CALLER, "caller", Modifier.PRIVATE, Modifier.FINAL).build())
+                .addField(FieldSpec.builder(RestTypes.REST_CALLER, "caller", Modifier.PRIVATE, Modifier.FINAL).build())
                 .addField(FieldSpec.builder(fallback, "fallback", Modifier.PRIVATE, Modifier.FINAL).build())
                 .addMethod(MethodSpec.constructorBuilder()
                         .addModifiers(Modifier.PUBLIC)
-                        .addParameter(SpringTypes.REST_CALLER, "caller")
+                        .addParameter(RestTypes.REST_CALLER, "caller")
                         .addParameter(fallback, "fallback")
                         .addStatement("this.caller = caller")
                         .addStatement("this.fallback = fallback")
@@ -86,7 +86,7 @@ public final class RestClientGenerator implements OutputGenerator {
         HttpBinding http = operation.http();
         MessageType input = (MessageType) contract.type(operation.input()).orElseThrow();
         CodeBlock.Builder request = CodeBlock.builder().add("$T.of($T.$L, $S)",
-                SpringTypes.REST_REQUEST, SpringTypes.HTTP_METHOD, http.method().name(), http.path());
+                RestTypes.REST_REQUEST, RestTypes.HTTP_METHOD, http.method().name(), http.path());
         request.add("$>$>");
         for (Field field : input.fields()) {
             UrlValues.Placement placement = urls.placement(http, field);

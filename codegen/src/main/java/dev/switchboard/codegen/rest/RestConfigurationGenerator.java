@@ -1,5 +1,7 @@
 package dev.switchboard.codegen.rest;
 
+import dev.switchboard.codegen.java.RuntimeTypes;
+import dev.switchboard.codegen.spring.SpringTypes;
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
@@ -46,7 +48,7 @@ public final class RestConfigurationGenerator implements OutputGenerator {
         TypeSpec.Builder spec = TypeSpec.classBuilder(name)
                 .addModifiers(Modifier.PUBLIC)
                 .addAnnotation(AnnotationSpec.builder(SpringTypes.AUTO_CONFIGURATION)
-                        .addMember("afterName", "$S", SpringTypes.AUTO_CONFIGURATION_NAME)
+                        .addMember("afterName", "$S", SpringTypes.REST_AUTO_CONFIGURATION)
                         .build())
                 .addJavadoc("Registers {@code $L}'s generated REST adapters with Spring Boot.\n", contract.service());
         String bean = JavaNames.beanPrefix(contract);
@@ -72,9 +74,9 @@ public final class RestConfigurationGenerator implements OutputGenerator {
                 .addAnnotation(AnnotationSpec.builder(SpringTypes.CONDITIONAL_ON_WEB_APPLICATION)
                         .addMember("type", "$T.Type.SERVLET", SpringTypes.CONDITIONAL_ON_WEB_APPLICATION)
                         .build())
-                .returns(ParameterizedTypeName.get(SpringTypes.ROUTER_FUNCTION, SpringTypes.SERVER_RESPONSE))
+                .returns(ParameterizedTypeName.get(RestTypes.ROUTER_FUNCTION, RestTypes.SERVER_RESPONSE))
                 .addParameter(service, "service")
-                .addParameter(SpringTypes.REST_SERVER, "server")
+                .addParameter(RestTypes.REST_SERVER, "server")
                 .addStatement("return new $T(service, server).routes()", RestControllerGenerator.controller(contract))
                 .build();
     }
@@ -83,8 +85,8 @@ public final class RestConfigurationGenerator implements OutputGenerator {
         return MethodSpec.methodBuilder(bean + "OpenApi")
                 .addAnnotation(SpringTypes.BEAN)
                 .addAnnotation(onBean(JavaNames.serviceInterface(contract)))
-                .returns(SpringTypes.SERVED_SPECIFICATION)
-                .addStatement("return new $T($T.SERVICE, $S, $S)", SpringTypes.SERVED_SPECIFICATION,
+                .returns(RuntimeTypes.SERVED_SPECIFICATION)
+                .addStatement("return new $T($T.SERVICE, $S, $S)", RuntimeTypes.SERVED_SPECIFICATION,
                         JavaNames.operations(contract), "openapi", SpecFiles.directory(contract) + "openapi.yaml")
                 .build();
     }
@@ -98,12 +100,9 @@ public final class RestConfigurationGenerator implements OutputGenerator {
                 .addAnnotation(AnnotationSpec.builder(SpringTypes.CONDITIONAL_ON_MISSING_BEAN)
                         .addMember("value", "$T.class", clientInterface)
                         .build())
-                .addAnnotation(AnnotationSpec.builder(SpringTypes.CONDITIONAL_ON_CLIENT)
-                        .addMember("service", "$S", contract.service())
-                        .addMember("transport", "$S", "rest")
-                        .build())
+                .addAnnotations(SpringTypes.clientConditions(contract, "rest", "base-url"))
                 .returns(clientInterface)
-                .addParameter(SpringTypes.REST_CALLERS, "callers")
+                .addParameter(RestTypes.REST_CALLERS, "callers")
                 .addParameter(ParameterizedTypeName.get(SpringTypes.OBJECT_PROVIDER, fallback), "fallback")
                 .addStatement("return new $T(callers.forService($T.SERVICE, $T::decodeError),\nfallback.getIfAvailable(() -> new $T() {}))",
                         RestClientGenerator.client(contract), operations, operations, fallback)

@@ -57,11 +57,11 @@ public final class RestControllerGenerator implements OutputGenerator {
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addJavadoc("Serves {@link $T} over HTTP/JSON as the contract maps its operations.\n", service)
                 .addField(FieldSpec.builder(service, "service", Modifier.PRIVATE, Modifier.FINAL).build())
-                .addField(FieldSpec.builder(SpringTypes.REST_SERVER, "server", Modifier.PRIVATE, Modifier.FINAL).build())
+                .addField(FieldSpec.builder(RestTypes.REST_SERVER, "server", Modifier.PRIVATE, Modifier.FINAL).build())
                 .addMethod(MethodSpec.constructorBuilder()
                         .addModifiers(Modifier.PUBLIC)
                         .addParameter(service, "service")
-                        .addParameter(SpringTypes.REST_SERVER, "server")
+                        .addParameter(RestTypes.REST_SERVER, "server")
                         .addStatement("this.service = service")
                         .addStatement("this.server = server")
                         .build());
@@ -75,7 +75,7 @@ public final class RestControllerGenerator implements OutputGenerator {
     }
 
     private static MethodSpec routes(List<Operation> operations) {
-        CodeBlock.Builder chain = CodeBlock.builder().add("return $T.route()\n$>$>", SpringTypes.ROUTER_FUNCTIONS);
+        CodeBlock.Builder chain = CodeBlock.builder().add("return $T.route()\n$>$>", RestTypes.ROUTER_FUNCTIONS);
         for (Operation operation : operations) {
             HttpBinding http = operation.http();
             chain.add(".$L($S, this::$L)\n", http.method().name(), http.path(), handlerName(operation));
@@ -84,7 +84,7 @@ public final class RestControllerGenerator implements OutputGenerator {
         return MethodSpec.methodBuilder("routes")
                 .addModifiers(Modifier.PUBLIC)
                 .addJavadoc("The contract's routes; literal paths come before templated ones that could match them.\n")
-                .returns(ParameterizedTypeName.get(SpringTypes.ROUTER_FUNCTION, SpringTypes.SERVER_RESPONSE))
+                .returns(ParameterizedTypeName.get(RestTypes.ROUTER_FUNCTION, RestTypes.SERVER_RESPONSE))
                 .addCode(chain.build())
                 .build();
     }
@@ -98,8 +98,8 @@ public final class RestControllerGenerator implements OutputGenerator {
         CodeBlock decoder = decoder(contract, urls, operation);
         return MethodSpec.methodBuilder(handlerName(operation))
                 .addModifiers(Modifier.PRIVATE)
-                .addParameter(SpringTypes.SERVER_REQUEST, "request")
-                .returns(SpringTypes.SERVER_RESPONSE)
+                .addParameter(RestTypes.SERVER_REQUEST, "request")
+                .returns(RestTypes.SERVER_RESPONSE)
                 .addCode("return server.$L($T.$L, request,\n$>$>$L,\nservice::$L);\n$<$<",
                         streaming ? "serverStream" : "unary", JavaNames.operations(contract),
                         JavaNames.operationConstant(operation), decoder, JavaNames.method(operation))

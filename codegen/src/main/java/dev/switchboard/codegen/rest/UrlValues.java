@@ -47,7 +47,7 @@ final class UrlValues {
             return spelling(list.element());
         }
         if (types.isEnum(type)) {
-            return CodeBlock.of("$T.enumOf($T.class)", SpringTypes.REST_VALUES,
+            return CodeBlock.of("$T.enumOf($T.class)", RestTypes.REST_VALUES,
                     JavaNames.type(contract, ((TypeRef.Named) type).name()));
         }
         String constant = switch (((TypeRef.Scalar) type).kind()) {
@@ -64,13 +64,13 @@ final class UrlValues {
             case DURATION -> "DURATION";
             case DECIMAL -> "DECIMAL";
         };
-        return CodeBlock.of("$T.$L", SpringTypes.REST_VALUES, constant);
+        return CodeBlock.of("$T.$L", RestTypes.REST_VALUES, constant);
     }
 
     /** {@code new TypeReference<Map<String, Long>>() {}}: how a JSON-valued parameter is read. */
     CodeBlock typeReference(Field field) {
         TypeName type = types.of(field.type()).box();
-        return CodeBlock.of("new $T() {}", ParameterizedTypeName.get(SpringTypes.TYPE_REFERENCE, type));
+        return CodeBlock.of("new $T() {}", ParameterizedTypeName.get(RestTypes.TYPE_REFERENCE, type));
     }
 
     private boolean isPlain(TypeRef type) {

@@ -4,7 +4,7 @@ package com.example.orders;
 import com.google.protobuf.Descriptors;
 import com.google.protobuf.DurationProto;
 import com.google.protobuf.TimestampProto;
-import dev.switchboard.spring.grpc.GrpcMethods;
+import dev.switchboard.grpc.GrpcMethods;
 import io.grpc.MethodDescriptor;
 
 /**

@@ -10,7 +10,7 @@ import dev.switchboard.it.grpc.orders.OrdersGrpc;
 import dev.switchboard.it.grpc.server.ScriptedOrders;
 import dev.switchboard.runtime.ErrorCode;
 import dev.switchboard.runtime.RetryLaterException;
-import dev.switchboard.spring.grpc.GrpcStatuses;
+import dev.switchboard.grpc.GrpcStatuses;
 import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;

@@ -1,0 +1,106 @@
+package dev.switchboard.runtime.messaging;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.switchboard.runtime.ErrorCode;
+import dev.switchboard.runtime.SwitchboardException;
+import dev.switchboard.runtime.messaging.IdempotentHandler;
+import dev.switchboard.runtime.messaging.Message;
+import dev.switchboard.runtime.messaging.MessageDescriptor;
+import dev.switchboard.runtime.messaging.MessageHandler;
+import dev.switchboard.runtime.messaging.MessageTransport;
+import dev.switchboard.runtime.messaging.ProcessedMessages;
+import dev.switchboard.runtime.messaging.Subscription;
+import dev.switchboard.runtime.observation.CallObservations;
+import dev.switchboard.runtime.policy.PolicyDefaults;
+import dev.switchboard.runtime.validation.ConstraintCheck;
+import dev.switchboard.runtime.validation.Validatable;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Subscribes generated handlers: observation (continuing the trace from the message headers),
+ * then the idempotency check by CloudEvent id, then reading the payload by its content type (JSON,
+ * or protobuf with the generated codec) and validating it (a payload that cannot be read is
+ * INVALID_ARGUMENT, so it is dead-lettered at once), then the handler.
+ */
+public final class DefaultMessageListeners implements MessageListeners {
+
+    private final MessageTransport transport;
+    private final Supplier<String> group;
+    private final int concurrency;
+    private final ProcessedMessages processed;
+    private final JsonMapper json;
+    private final ObservationRegistry observations;
+
+    /**
+     * @param group the consuming service's group, asked for when the first listener starts (a
+     *              publisher-only service needs none)
+     */
+    public DefaultMessageListeners(MessageTransport transport, Supplier<String> group, int concurrency,
+            ProcessedMessages processed, JsonMapper json, ObservationRegistry observations) {
+        this.transport = transport;
+        this.group = group;
+        this.concurrency = concurrency;
+        this.processed = processed;
+        this.json = json;
+        this.observations = observations;
+    }
+
+    @Override
+    public <T> AutoCloseable listen(MessageDescriptor message, Class<T> payloadType, Consumer<T> handler) {
+        String consumer = group.get();
+        MessageHandler decoding = (received, delivery) -> handler.accept(read(message, received, payloadType));
+        MessageHandler observed = observed(message, new IdempotentHandler(consumer, processed, decoding));
+        return transport.subscribe(new Subscription(message.destination(), message.mode(), consumer, observed,
+                PolicyDefaults.RETRY.overriddenBy(message.retry()), message.deadLetter(), concurrency));
+    }
+
+    private MessageHandler observed(MessageDescriptor descriptor, MessageHandler next) {
+        return (message, delivery) -> {
+            Observation observation = CallObservations.consumer(observations, descriptor.service(), descriptor.name(),
+                    transport.name(), name -> message.headers().get(name));
+            try (Observation.Scope scope = observation.openScope()) {
+                next.handle(message, delivery);
+            } catch (Exception | Error failure) {
+                CallObservations.stop(observation, failure);
+                throw failure;
+            }
+            CallObservations.stop(observation, null);
+        };
+    }
+
+    /** Payloads are read by their declared media type, so JSON and protobuf publishers can share a destination. */
+    private static boolean isProtobuf(String contentType) {
+        return contentType.startsWith("application/protobuf") || contentType.startsWith("application/x-protobuf");
+    }
+
+    private <T> T read(MessageDescriptor descriptor, Message message, Class<T> payloadType) {
+        T payload;
+        try {
+            payload = isProtobuf(message.contentType())
+                    ? payloadType.cast(descriptor.protobuf().parseFrom(message.payload()))
+                    : json.readValue(message.payload(), payloadType);
+        } catch (InvalidProtocolBufferException unreadable) {
+            throw new SwitchboardException(ErrorCode.INVALID_ARGUMENT, ErrorCode.INVALID_ARGUMENT.name(),
+                    "the protobuf payload of " + descriptor.name() + " " + message.id() + " is not a "
+                            + payloadType.getSimpleName() + ": " + unreadable.getMessage(), Map.of(), unreadable);
+        } catch (JacksonException unreadable) {
+            throw new SwitchboardException(ErrorCode.INVALID_ARGUMENT, ErrorCode.INVALID_ARGUMENT.name(),
+                    "the payload of " + descriptor.name() + " " + message.id() + " is not a "
+                            + payloadType.getSimpleName() + ": " + unreadable.getOriginalMessage(), Map.of(), unreadable);
+        }
+        if (payload == null) {
+            throw new SwitchboardException(ErrorCode.INVALID_ARGUMENT, ErrorCode.INVALID_ARGUMENT.name(),
+                    "the payload of " + descriptor.name() + " " + message.id() + " is empty", Map.of());
+        }
+        if (payload instanceof Validatable validatable) {
+            ConstraintCheck.requireValid(validatable);
+        }
+        return payload;
+    }
+}

@@ -1,0 +1,16 @@
+package dev.switchboard.runtime.messaging;
+
+import dev.switchboard.runtime.messaging.MessageDescriptor;
+import java.util.function.Consumer;
+
+/**
+ * What generated listener registrations delegate to: a subscription on the configured broker
+ * under the consuming service's group, with the contract's retries and dead-letter destination,
+ * duplicates dropped by CloudEvent id, payloads read and validated, and a consumer observation
+ * continuing the publisher's trace.
+ */
+public interface MessageListeners {
+
+    /** Starts delivering {@code message} to {@code handler}; closing the result stops after in-flight handlers finish. */
+    <T> AutoCloseable listen(MessageDescriptor message, Class<T> payloadType, Consumer<T> handler);
+}

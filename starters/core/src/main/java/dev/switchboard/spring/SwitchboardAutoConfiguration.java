@@ -1,0 +1,53 @@
+package dev.switchboard.spring;
+
+import dev.switchboard.runtime.ServedSpecification;
+import dev.switchboard.runtime.idempotency.IdempotencyStore;
+import dev.switchboard.runtime.idempotency.InMemoryIdempotencyStore;
+import dev.switchboard.runtime.policy.PolicyEngine;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * What every transport shares: the policy engine (contract values overridden by
+ * {@code switchboard.*}), the idempotency store, and, in a servlet web application, the exported
+ * documents served over HTTP. Each transport's own beans come from its starter.
+ */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+        "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration"})
+@EnableConfigurationProperties(SwitchboardProperties.class)
+public class SwitchboardAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    PolicyEngine switchboardPolicyEngine(SwitchboardProperties properties) {
+        return new PolicyEngine(new PropertiesPolicyOverrides(properties));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    IdempotencyStore switchboardIdempotencyStore() {
+        return new InMemoryIdempotencyStore();
+    }
+
+    /** {@code /openapi.yaml}, {@code /asyncapi.yaml}: served wherever a servlet web server runs (actuator's, or REST's). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(RouterFunction.class)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static class SpecificationConfiguration {
+
+        /** Generated configurations declare the documents; they run after this one, hence the provider. */
+        @Bean
+        RouterFunction<ServerResponse> switchboardSpecificationRoutes(ObjectProvider<ServedSpecification> specifications) {
+            return SpecificationRoutes.of(specifications.orderedStream().toList());
+        }
+    }
+}

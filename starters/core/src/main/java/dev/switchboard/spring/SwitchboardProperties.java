@@ -1,0 +1,95 @@
+package dev.switchboard.spring;
+
+import dev.switchboard.runtime.ServiceKeys;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code switchboard.*}: per service (the contract's service name in kebab case, e.g.
+ * {@code orders}), policy overrides for the whole service and per operation, and how to reach it
+ * as a client.
+ */
+@ConfigurationProperties("switchboard")
+public class SwitchboardProperties {
+
+    /** Services by name in kebab case ({@code Orders} → {@code orders}); the exact contract name works too. */
+    private final Map<String, Service> services = new LinkedHashMap<>();
+
+    public Map<String, Service> getServices() {
+        return services;
+    }
+
+    /** The settings of {@code service} (the contract's name), or null when none are configured. */
+    public Service service(String service) {
+        return ServiceKeys.lookup(services, service);
+    }
+
+    public static class Service extends PolicyProperties {
+
+        /** Overrides for single operations, by operation name in kebab case ({@code get-order}). */
+        private final Map<String, PolicyProperties> operations = new LinkedHashMap<>();
+
+        /** How this application calls the service. */
+        private final Client client = new Client();
+
+        public Map<String, PolicyProperties> getOperations() {
+            return operations;
+        }
+
+        public Client getClient() {
+            return client;
+        }
+    }
+
+    public static class Client {
+
+        /** {@code rest} or {@code grpc}: the transport generated clients use. */
+        private String transport = "rest";
+
+        /** Where the service answers HTTP, e.g. {@code http://orders:8080}; the REST client is created only when set. */
+        private URI baseUrl;
+
+        /** Whether non-idempotent calls carry an {@code Idempotency-Key}, which makes them safe to retry. */
+        private boolean idempotencyKeys = true;
+
+        /**
+         * Where the service answers gRPC, as a gRPC target: {@code host:port}, or
+         * {@code dns:///orders:9090} to spread calls round-robin over every address the name resolves to.
+         */
+        private String address;
+
+        public String getTransport() {
+            return transport;
+        }
+
+        public void setTransport(String transport) {
+            this.transport = transport;
+        }
+
+        public URI getBaseUrl() {
+            return baseUrl;
+        }
+
+        public void setBaseUrl(URI baseUrl) {
+            this.baseUrl = baseUrl;
+        }
+
+        public String getAddress() {
+            return address;
+        }
+
+        public void setAddress(String address) {
+            this.address = address;
+        }
+
+        public boolean isIdempotencyKeys() {
+            return idempotencyKeys;
+        }
+
+        public void setIdempotencyKeys(boolean idempotencyKeys) {
+            this.idempotencyKeys = idempotencyKeys;
+        }
+    }
+}

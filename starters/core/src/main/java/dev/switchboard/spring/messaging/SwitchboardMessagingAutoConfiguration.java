@@ -1,0 +1,91 @@
+package dev.switchboard.spring.messaging;
+
+import dev.switchboard.runtime.messaging.DefaultMessageListeners;
+import dev.switchboard.runtime.messaging.DefaultMessagePublisher;
+import dev.switchboard.runtime.messaging.EmbeddedBroker;
+import dev.switchboard.runtime.messaging.InMemoryProcessedMessages;
+import dev.switchboard.runtime.messaging.JdbcProcessedMessages;
+import dev.switchboard.runtime.messaging.MessageListeners;
+import dev.switchboard.runtime.messaging.MessagePublisher;
+import dev.switchboard.runtime.messaging.MessageSubscriptions;
+import dev.switchboard.runtime.messaging.MessageTransport;
+import dev.switchboard.runtime.messaging.ProcessedMessages;
+import io.micrometer.observation.ObservationRegistry;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Events and commands: the embedded broker unless {@code switchboard.messaging.broker} names
+ * another (whose starter supplies the transport), the publisher generated {@code <Service>Events}
+ * and {@code <Service>Commands} use, the listeners generated handlers are subscribed through, and
+ * the lifecycle that opens their subscriptions once the application is ready.
+ */
+@AutoConfiguration(afterName = {
+        "dev.switchboard.spring.SwitchboardAutoConfiguration",
+        "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+        "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration"})
+@EnableConfigurationProperties(MessagingProperties.class)
+public class SwitchboardMessagingAutoConfiguration {
+
+    /** The JVM's shared in-memory broker; applications sharing it must not close it for the others. */
+    @Bean(destroyMethod = "")
+    @ConditionalOnMissingBean(MessageTransport.class)
+    @ConditionalOnProperty(name = "switchboard.messaging.broker", havingValue = "embedded", matchIfMissing = true)
+    MessageTransport switchboardEmbeddedBroker() {
+        return EmbeddedBroker.shared();
+    }
+
+    /** {@code switchboard.messaging.processed-messages=jdbc}: the ids in the application's database. */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(name = "switchboard.messaging.processed-messages", havingValue = "jdbc")
+    ProcessedMessages switchboardJdbcProcessedMessages(DataSource dataSource) {
+        return new JdbcProcessedMessages(dataSource);
+    }
+
+    /** By default the ids live in memory, bounded: enough for one instance's redeliveries. */
+    @Bean
+    @ConditionalOnMissingBean
+    ProcessedMessages switchboardProcessedMessages() {
+        return new InMemoryProcessedMessages();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MessagePublisher switchboardMessagePublisher(MessageTransport transport, MessagingProperties properties,
+            ObjectProvider<JsonMapper> json, ObjectProvider<ObservationRegistry> observations) {
+        return new DefaultMessagePublisher(transport, json.getIfAvailable(() -> JsonMapper.builder().build()),
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP), "protobuf".equals(properties.getPayload()));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MessageListeners switchboardMessageListeners(MessageTransport transport, MessagingProperties properties,
+            Environment environment, ProcessedMessages processed, ObjectProvider<JsonMapper> json,
+            ObjectProvider<ObservationRegistry> observations) {
+        return new DefaultMessageListeners(transport, () -> group(properties, environment), properties.getConcurrency(), processed,
+                json.getIfAvailable(() -> JsonMapper.builder().build()),
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+    }
+
+    @Bean
+    SubscriptionsLifecycle switchboardSubscriptionsLifecycle(ObjectProvider<MessageSubscriptions> subscriptions) {
+        return new SubscriptionsLifecycle(subscriptions);
+    }
+
+    private static String group(MessagingProperties properties, Environment environment) {
+        String group = properties.getGroup() != null ? properties.getGroup() : environment.getProperty("spring.application.name");
+        if (group == null || group.isBlank()) {
+            throw new IllegalStateException("a service that consumes events or commands needs a group: set "
+                    + "spring.application.name (or switchboard.messaging.group) to the consuming service's name");
+        }
+        return group;
+    }
+}

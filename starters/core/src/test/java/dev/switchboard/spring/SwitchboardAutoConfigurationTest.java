@@ -1,0 +1,83 @@
+package dev.switchboard.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.runtime.policy.CallShape;
+import dev.switchboard.runtime.policy.OperationDescriptor;
+import dev.switchboard.runtime.policy.PolicyEngine;
+import dev.switchboard.runtime.policy.PolicySettings;
+import dev.switchboard.runtime.policy.RetrySettings;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+class SwitchboardAutoConfigurationTest {
+
+    private static final OperationDescriptor GET_ORDER = new OperationDescriptor("OrderHistory", "getOrder", true,
+            CallShape.UNARY, new PolicySettings(Duration.ofSeconds(2), null,
+                    new RetrySettings(3, Duration.ofMillis(50), null, null, null), null, null, null));
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(SwitchboardAutoConfiguration.class));
+
+    @Test
+    void configurationOverridesTheContractServiceWideThenPerOperation() {
+        runner.withPropertyValues(
+                        "switchboard.services.order-history.timeout=700ms",
+                        "switchboard.services.order-history.retry.attempts=5",
+                        "switchboard.services.order-history.operations.get-order.timeout=150ms",
+                        "switchboard.services.order-history.operations.get-order.rate-limit.permits=10",
+                        "switchboard.services.order-history.operations.get-order.rate-limit.per=1s")
+                .run(context -> {
+                    PolicySettings settings = context.getBean(PolicyEngine.class).settings(GET_ORDER);
+                    assertThat(settings.timeout()).isEqualTo(Duration.ofMillis(150));
+                    assertThat(settings.retry().attempts()).isEqualTo(5);
+                    assertThat(settings.retry().backoff()).isEqualTo(Duration.ofMillis(50));
+                    assertThat(settings.rateLimit().permits()).isEqualTo(10);
+                });
+    }
+
+    @Test
+    void exactContractNamesWorkAsKeysToo() {
+        runner.withPropertyValues("switchboard.services.OrderHistory.operations.getOrder.timeout=90ms")
+                .run(context -> assertThat(context.getBean(PolicyEngine.class).settings(GET_ORDER).timeout())
+                        .isEqualTo(Duration.ofMillis(90)));
+    }
+
+    /** Generated client configurations select their transport with these two conditions each. */
+    @Test
+    void clientBeansAppearOnlyWhenTheirTransportAndAddressAreConfigured() {
+        ApplicationContextRunner clients = runner.withUserConfiguration(ClientBeans.class);
+        clients.run(context -> assertThat(context).doesNotHaveBean("restClient"));
+        clients.withPropertyValues("switchboard.services.order-history.client.base-url=http://history:8080")
+                .run(context -> assertThat(context).hasBean("restClient").doesNotHaveBean("grpcClient"));
+        clients.withPropertyValues("switchboard.services.OrderHistory.client.base-url=http://history:8080")
+                .run(context -> assertThat(context).hasBean("restClient"));
+        clients.withPropertyValues("switchboard.services.order-history.client.base-url=http://history:8080",
+                        "switchboard.services.order-history.client.transport=grpc",
+                        "switchboard.services.order-history.client.address=history:9090")
+                .run(context -> assertThat(context).doesNotHaveBean("restClient").hasBean("grpcClient"));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class ClientBeans {
+        @Bean
+        @ConditionalOnProperty(name = "switchboard.services.order-history.client.transport", havingValue = "rest",
+                matchIfMissing = true)
+        @ConditionalOnProperty(name = "switchboard.services.order-history.client.base-url")
+        String restClient() {
+            return "rest";
+        }
+
+        @Bean
+        @ConditionalOnProperty(name = "switchboard.services.order-history.client.transport", havingValue = "grpc")
+        @ConditionalOnProperty(name = "switchboard.services.order-history.client.address")
+        String grpcClient() {
+            return "grpc";
+        }
+    }
+}

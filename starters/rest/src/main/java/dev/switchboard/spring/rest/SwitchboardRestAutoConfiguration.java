@@ -1,0 +1,68 @@
+package dev.switchboard.spring.rest;
+
+import dev.switchboard.rest.RestServer;
+import dev.switchboard.rest.client.DefaultRestCallers;
+import dev.switchboard.rest.client.RestClientSettings;
+import dev.switchboard.rest.server.DefaultRestServer;
+import dev.switchboard.rest.server.RestErrorAdvice;
+import dev.switchboard.rest.server.TraceIds;
+import dev.switchboard.runtime.idempotency.IdempotencyStore;
+import dev.switchboard.runtime.policy.PolicyEngine;
+import dev.switchboard.spring.SwitchboardProperties;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * REST: the server support generated controllers delegate to (with problem+json for what Spring
+ * MVC itself rejects), and the callers generated REST clients delegate to.
+ */
+@AutoConfiguration(afterName = "dev.switchboard.spring.SwitchboardAutoConfiguration")
+public class SwitchboardRestAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    DefaultRestCallers switchboardRestCallers(SwitchboardProperties properties, PolicyEngine policies,
+            ObjectProvider<ObservationRegistry> observations, ObjectProvider<JsonMapper> json) {
+        return new DefaultRestCallers(service -> {
+            SwitchboardProperties.Service configured = properties.service(service);
+            return configured == null
+                    ? new RestClientSettings(null, true)
+                    : new RestClientSettings(configured.getClient().getBaseUrl(), configured.getClient().isIdempotencyKeys());
+        }, policies, observations.getIfAvailable(() -> ObservationRegistry.NOOP), jsonMapper(json));
+    }
+
+    private static JsonMapper jsonMapper(ObjectProvider<JsonMapper> json) {
+        return json.getIfAvailable(() -> JsonMapper.builder().build());
+    }
+
+    /** The server side, for servlet web applications. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static class RestServerConfiguration {
+
+        @Bean
+        TraceIds switchboardTraceIds(ObjectProvider<Tracer> tracer) {
+            return new TraceIds(tracer.getIfAvailable());
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        RestServer switchboardRestServer(PolicyEngine policies, ObjectProvider<ObservationRegistry> observations,
+                ObjectProvider<JsonMapper> json, IdempotencyStore idempotency, TraceIds traceIds) {
+            return new DefaultRestServer(policies, observations.getIfAvailable(() -> ObservationRegistry.NOOP),
+                    jsonMapper(json), idempotency, traceIds);
+        }
+
+        @Bean
+        RestErrorAdvice switchboardRestErrorAdvice(ObjectProvider<JsonMapper> json, TraceIds traceIds) {
+            return new RestErrorAdvice(jsonMapper(json), traceIds);
+        }
+    }
+}

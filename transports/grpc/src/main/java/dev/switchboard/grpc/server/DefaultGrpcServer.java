@@ -1,0 +1,53 @@
+package dev.switchboard.grpc.server;
+
+import com.google.protobuf.Descriptors.FileDescriptor;
+import dev.switchboard.runtime.policy.PolicyEngine;
+import dev.switchboard.grpc.GrpcServer;
+import dev.switchboard.grpc.GrpcServiceBinding;
+import io.micrometer.observation.ObservationRegistry;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * Binds generated services. Unary handlers run on gRPC's executor; streaming handlers block on
+ * their streams, so they run on a thread of their own and leave gRPC's executor free to deliver
+ * the messages, flow-control signals and cancellations they wait for.
+ */
+public final class DefaultGrpcServer implements GrpcServer, AutoCloseable {
+
+    private final CallHandlers calls;
+    private final ExecutorService streamHandlers;
+
+    public DefaultGrpcServer(PolicyEngine policies, ObservationRegistry observations) {
+        this.streamHandlers = Executors.newCachedThreadPool(new HandlerThreads());
+        this.calls = new CallHandlers(policies, observations, streamHandlers);
+    }
+
+    @Override
+    public GrpcServiceBinding bind(String serviceName, Supplier<FileDescriptor> schema) {
+        return new DefaultGrpcServiceBinding(serviceName, schema, calls);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        streamHandlers.shutdown();
+        if (!streamHandlers.awaitTermination(5, TimeUnit.SECONDS)) {
+            streamHandlers.shutdownNow();
+        }
+    }
+
+    private static final class HandlerThreads implements ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "switchboard-grpc-stream-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package dev.switchboard.rest.client;
+
+import dev.switchboard.runtime.ErrorCode;
+import dev.switchboard.runtime.ErrorDecoder;
+import dev.switchboard.runtime.SwitchboardException;
+import dev.switchboard.runtime.call.Deadline;
+import dev.switchboard.runtime.observation.CallObservations;
+import dev.switchboard.runtime.policy.AttemptContext;
+import dev.switchboard.runtime.policy.ClientFallback;
+import dev.switchboard.runtime.policy.ClientPolicy;
+import dev.switchboard.runtime.policy.OperationDescriptor;
+import dev.switchboard.runtime.policy.PolicyEngine;
+import dev.switchboard.runtime.stream.StreamSource;
+import dev.switchboard.runtime.ServiceKeys;
+import dev.switchboard.rest.RestCaller;
+import dev.switchboard.rest.RestRequest;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Calls one downstream service over HTTP/JSON: a client observation (whose trace headers go on
+ * every attempt), the operation's client policy, and per attempt the remaining deadline header,
+ * the idempotency key and a request timeout equal to the attempt's time.
+ */
+final class DefaultRestCaller implements RestCaller {
+
+    static final String TIMEOUT_HEADER = "X-Switchboard-Timeout-Ms";
+    static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
+
+    private final String service;
+    private final RestClientSettings settings;
+    private final RestClient http;
+    private final PolicyEngine policies;
+    private final ObservationRegistry observations;
+    private final JsonMapper json;
+    private final ErrorDecoder errors;
+    private final ProblemDecoder problems;
+
+    DefaultRestCaller(String service, RestClientSettings settings, RestClient http, PolicyEngine policies,
+            ObservationRegistry observations, JsonMapper json, ErrorDecoder errors) {
+        this.service = service;
+        this.settings = settings;
+        this.http = http;
+        this.policies = policies;
+        this.observations = observations;
+        this.json = json;
+        this.errors = errors;
+        this.problems = new ProblemDecoder(json);
+    }
+
+    @Override
+    public <O> O call(OperationDescriptor operation, RestRequest request, Class<O> responseType, ClientFallback<O> fallback) {
+        Map<String, String> headers = new HashMap<>();
+        Observation observation = CallObservations.client(observations, operation, "rest", headers);
+        boolean keyed = !operation.idempotent() && settings.idempotencyKeys();
+        if (keyed) {
+            headers.put(IDEMPOTENCY_KEY_HEADER, UUID.randomUUID().toString());
+        }
+        try (Observation.Scope scope = observation.openScope()) {
+            // Built once per call, not per attempt: retries resend the same bytes.
+            URI uri = uri(request);
+            byte[] body = request.body() == null ? null : json.writeValueAsBytes(request.body());
+            ClientPolicy policy = policies.client(operation);
+            O result = policy.execute(keyed, attempt -> exchange(operation, request, uri, body, headers, attempt, responseType),
+                    fallback);
+            CallObservations.stop(observation, null);
+            return result;
+        } catch (RuntimeException failure) {
+            CallObservations.stop(observation, failure);
+            throw failure;
+        }
+    }
+
+    private <O> O exchange(OperationDescriptor operation, RestRequest request, URI uri, byte[] body,
+            Map<String, String> headers, AttemptContext attempt, Class<O> responseType) {
+        Deadline deadline = attempt.deadline();
+        try {
+            return AttemptTimeoutRequestFactory.within(deadline.remaining(), () -> send(request, uri, headers, deadline, body)
+                    .exchange((clientRequest, response) -> read(response, responseType)));
+        } catch (IOException | RestClientException failure) {
+            throw transportFailure(operation, uri, deadline, failure);
+        }
+    }
+
+    private RestClient.RequestBodySpec send(RestRequest request, URI uri, Map<String, String> headers,
+            Deadline deadline, byte[] body) {
+        RestClient.RequestBodySpec spec = http.method(request.method()).uri(uri)
+                .headers(outgoing -> {
+                    headers.forEach(outgoing::set);
+                    if (deadline != null) {
+                        outgoing.set(TIMEOUT_HEADER, Long.toString(deadline.remainingMillis()));
+                    }
+                });
+        if (body != null) {
+            spec.contentType(MediaType.APPLICATION_JSON).body(body);
+        }
+        return spec;
+    }
+
+    private <O> O read(ClientHttpResponse response, Class<O> responseType) throws IOException {
+        int status = response.getStatusCode().value();
+        byte[] bytes = response.getBody().readAllBytes();
+        if (status >= 200 && status < 300) {
+            try {
+                return json.readValue(bytes, responseType);
+            } catch (JacksonException unreadable) {
+                throw new SwitchboardException(ErrorCode.INTERNAL, ErrorCode.INTERNAL.name(),
+                        service + " answered " + status + " with a body that is not a " + responseType.getSimpleName()
+                                + ": " + unreadable.getOriginalMessage(), Map.of(), unreadable);
+            }
+        }
+        throw problems.decode(status, response.getHeaders(), bytes, errors);
+    }
+
+    @Override
+    public <O> StreamSource<O> stream(OperationDescriptor operation, RestRequest request, Class<O> responseType) {
+        Map<String, String> headers = new HashMap<>();
+        Observation observation = CallObservations.client(observations, operation, "rest", headers);
+        try (Observation.Scope scope = observation.openScope()) {
+            URI uri = uri(request);
+            ClientPolicy policy = policies.client(operation);
+            // Opening the stream runs under the policy (breaker, deadline; a stream is never
+            // retried once items may have flowed, and a non-idempotent one never at all); the
+            // items then flow until the server completes, the deadline passes or the caller closes.
+            SseStreamSource<O> source = policy.execute(false, attempt -> {
+                try {
+                    Duration open = operation.policy().deadline() == null ? null : attempt.deadline().remaining();
+                    return AttemptTimeoutRequestFactory.within(open, () -> http.get().uri(uri)
+                            .headers(outgoing -> {
+                                headers.forEach(outgoing::set);
+                                outgoing.setAccept(List.of(MediaType.TEXT_EVENT_STREAM));
+                                outgoing.set(TIMEOUT_HEADER, Long.toString(attempt.deadline().remainingMillis()));
+                            })
+                            .exchange((clientRequest, response) -> open(response, responseType, observation), false));
+                } catch (IOException | RestClientException failure) {
+                    throw transportFailure(operation, uri, attempt.deadline(), failure);
+                }
+            }, null);
+            return source;
+        } catch (RuntimeException failure) {
+            CallObservations.stop(observation, failure);
+            throw failure;
+        }
+    }
+
+    private <O> SseStreamSource<O> open(ClientHttpResponse response, Class<O> responseType, Observation observation)
+            throws IOException {
+        int status = response.getStatusCode().value();
+        if (status < 200 || status >= 300) {
+            try (response) {
+                throw problems.decode(status, response.getHeaders(), response.getBody().readAllBytes(), errors);
+            }
+        }
+        return new SseStreamSource<>(response, json, responseType, problems, errors, observation);
+    }
+
+    @Override
+    public SwitchboardException unsupported(OperationDescriptor operation) {
+        return new SwitchboardException(ErrorCode.UNIMPLEMENTED, ErrorCode.UNIMPLEMENTED.name(),
+                operation.fullName() + " has no HTTP binding; call it over gRPC", Map.of());
+    }
+
+    private URI uri(RestRequest request) {
+        if (settings.baseUrl() == null) {
+            throw new SwitchboardException(ErrorCode.UNAVAILABLE, ErrorCode.UNAVAILABLE.name(),
+                    "no base URL configured for " + service + ": set switchboard.services."
+                            + ServiceKeys.kebab(service) + ".client.base-url", Map.of());
+        }
+        Map<String, Object> variables = new LinkedHashMap<>(request.pathVariables());
+        UriComponentsBuilder uri = UriComponentsBuilder.fromUri(settings.baseUrl()).path(request.pathTemplate());
+        int index = 0;
+        for (Map.Entry<String, String> parameter : request.query()) {
+            String variable = "__q" + index++;
+            uri.queryParam(parameter.getKey(), "{" + variable + "}");
+            variables.put(variable, parameter.getValue());
+        }
+        for (Map.Entry<String, Object> parameter : request.jsonQuery().entrySet()) {
+            String variable = "__q" + index++;
+            uri.queryParam(parameter.getKey(), "{" + variable + "}");
+            variables.put(variable, json.writeValueAsString(parameter.getValue()));
+        }
+        return uri.encode().buildAndExpand(variables).toUri();
+    }
+
+    private SwitchboardException transportFailure(OperationDescriptor operation, URI uri, Deadline deadline, Exception failure) {
+        Throwable cause = failure instanceof RestClientException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof SwitchboardException known) {
+            return known;
+        }
+        if (cause instanceof HttpTimeoutException || (deadline != null && deadline.isExpired())) {
+            return new SwitchboardException(ErrorCode.DEADLINE_EXCEEDED, ErrorCode.DEADLINE_EXCEEDED.name(),
+                    operation.fullName() + " did not answer in time (" + uri.getHost() + ":" + uri.getPort() + ")",
+                    Map.of(), failure);
+        }
+        if (cause instanceof InterruptedIOException) {
+            Thread.currentThread().interrupt();
+            return new SwitchboardException(ErrorCode.CANCELLED, ErrorCode.CANCELLED.name(),
+                    operation.fullName() + " was interrupted", Map.of(), failure);
+        }
+        return new SwitchboardException(ErrorCode.UNAVAILABLE, ErrorCode.UNAVAILABLE.name(),
+                "could not reach " + service + " at " + uri.getScheme() + "://" + uri.getAuthority() + ": "
+                        + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : " " + cause.getMessage()),
+                Map.of(), failure);
+    }
+}

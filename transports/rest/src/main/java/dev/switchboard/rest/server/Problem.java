@@ -1,0 +1,76 @@
+package dev.switchboard.rest.server;
+
+import dev.switchboard.runtime.ErrorCode;
+import dev.switchboard.runtime.RetryLaterException;
+import dev.switchboard.runtime.SwitchboardException;
+import dev.switchboard.runtime.validation.ValidationException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.function.ServerResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * An RFC 9457 problem as Switchboard sends it on every REST failure: the standard members plus
+ * {@code code}, {@code error} (contract errors only), {@code details}, {@code traceId} and
+ * {@code violations}, so a client maps it back to the same exception.
+ */
+public record Problem(int status, SwitchboardException failure, String instance, String traceId) {
+
+    public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
+
+    public static Problem of(SwitchboardException failure, String instance, String traceId) {
+        int status = failure instanceof RestRejection rejection ? rejection.status() : failure.code().httpStatus();
+        return new Problem(status, failure, instance, traceId);
+    }
+
+    public Map<String, Object> body() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        ErrorCode code = failure.code();
+        boolean contractError = !failure.errorName().equals(code.name());
+        body.put("type", "urn:switchboard:error:" + failure.errorName());
+        body.put("title", failure.errorName());
+        body.put("status", status);
+        body.put("detail", failure.getMessage());
+        if (instance != null) {
+            body.put("instance", instance);
+        }
+        body.put("code", code.name());
+        if (contractError) {
+            body.put("error", failure.errorName());
+        }
+        if (!failure.details().isEmpty()) {
+            body.put("details", failure.details());
+        }
+        if (traceId != null) {
+            body.put("traceId", traceId);
+        }
+        if (failure instanceof ValidationException invalid) {
+            body.put("violations", invalid.violations());
+        }
+        return body;
+    }
+
+    /** {@code Retry-After} in whole seconds, rounded up, when the failure says when to retry. */
+    public Optional<String> retryAfter() {
+        if (failure instanceof RetryLaterException later && later.retryAfter().isPresent()) {
+            Duration wait = later.retryAfter().get();
+            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+            return Optional.of(Long.toString(seconds));
+        }
+        return Optional.empty();
+    }
+
+    public byte[] toJson(JsonMapper json) {
+        return json.writeValueAsBytes(body());
+    }
+
+    public ServerResponse toResponse(JsonMapper json) {
+        ServerResponse.BodyBuilder response = ServerResponse.status(status).contentType(PROBLEM_JSON);
+        retryAfter().ifPresent(seconds -> response.header(HttpHeaders.RETRY_AFTER, seconds));
+        return response.body(toJson(json));
+    }
+}
