@@ -70,14 +70,17 @@ public final class NatsTransport implements MessageTransport {
     }
 
     /**
-     * Connects once (no retry of the first connection, so a wrong address or password fails at
-     * startup), naming the servers and the server's own reason when it refuses.
+     * Connects once (no retry of the first connection, so a wrong address, certificate or password
+     * fails at startup), naming the servers and why they refused, which jnats tells only its error
+     * listener.
      */
     public static Connection connect(Options options) {
+        ConnectFailures failures = new ConnectFailures(options.getErrorListener());
         try {
-            return Nats.connect(options);
+            return Nats.connect(new Options.Builder(options).errorListener(failures).build());
         } catch (IOException e) {
-            throw new IllegalStateException("cannot connect to NATS at " + options.getServers() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot connect to NATS at " + options.getServers() + ": " + e.getMessage()
+                    + (failures.seen().isEmpty() ? "" : " " + failures.seen()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while connecting to NATS at " + options.getServers(), e);
