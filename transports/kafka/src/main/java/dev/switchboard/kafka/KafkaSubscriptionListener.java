@@ -32,6 +32,14 @@ import org.springframework.kafka.support.Acknowledgment;
 final class KafkaSubscriptionListener implements AcknowledgingMessageListener<String, byte[]>,
         DeliveryHooks<KafkaSubscriptionListener.Delivery> {
 
+    /**
+     * The container's poll timeout. A nack's pause ends at the first poll after the backoff, and a poll
+     * on paused partitions waits its whole timeout, so this bounds how late a retry comes (spring-kafka's
+     * default of 5 s would turn a 100 ms backoff into seconds). Idle polls stay cheap: the fetch in
+     * flight is not cancelled by a poll returning.
+     */
+    static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
+
     /** One record and the container's handle to commit or nack it. */
     record Delivery(ConsumerRecord<String, byte[]> record, Acknowledgment acknowledgment) {
         TopicPartition partition() {

@@ -85,6 +85,7 @@ public final class KafkaTransport implements MessageTransport {
         ContainerProperties properties = new ContainerProperties(subscription.destination());
         properties.setGroupId(groupId);
         properties.setAckMode(ContainerProperties.AckMode.MANUAL_IMMEDIATE);
+        properties.setPollTimeout(KafkaSubscriptionListener.POLL_TIMEOUT.toMillis());
         properties.setMessageListener(new KafkaSubscriptionListener(subscription, this));
         ConcurrentMessageListenerContainer<String, byte[]> container = new ConcurrentMessageListenerContainer<>(
                 new DefaultKafkaConsumerFactory<>(Map.of(
