@@ -2,9 +2,7 @@ package dev.switchboard.runtime.messaging;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -13,8 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * An in-JVM broker, the default when no broker is configured, so a service runs with no setup.
@@ -110,27 +108,22 @@ public final class EmbeddedBroker implements MessageTransport {
         private final Subscription subscription;
         private final BlockingQueue<Envelope> queue;
         private final DeliveryLoop<Envelope> loop;
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final List<Thread> workers = new ArrayList<>();
+        private final WorkerThreads workers;
 
         Consumer(Subscription subscription, BlockingQueue<Envelope> queue) {
             this.subscription = subscription;
             this.queue = queue;
             this.loop = new DeliveryLoop<>(subscription, this);
+            this.workers = new WorkerThreads("switchboard-embedded-" + subscription.destination() + "-"
+                    + threads.incrementAndGet(), subscription.concurrency(), this::work);
         }
 
         void start() {
-            for (int i = 0; i < subscription.concurrency(); i++) {
-                Thread worker = new Thread(this::work, "switchboard-embedded-" + subscription.destination() + "-"
-                        + threads.incrementAndGet());
-                worker.setDaemon(true);
-                workers.add(worker);
-                worker.start();
-            }
+            workers.start();
         }
 
-        private void work() {
-            while (running.get()) {
+        private void work(BooleanSupplier running) {
+            while (running.getAsBoolean()) {
                 Envelope envelope;
                 try {
                     envelope = queue.poll(50, TimeUnit.MILLISECONDS);
@@ -184,15 +177,7 @@ public final class EmbeddedBroker implements MessageTransport {
 
         /** Lets the in-flight handlers finish (up to 10 s), then stops. */
         void close() {
-            running.set(false);
-            for (Thread worker : workers) {
-                try {
-                    worker.join(Duration.ofSeconds(10).toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+            workers.close();
         }
     }
 }

@@ -5,16 +5,15 @@ import dev.switchboard.runtime.messaging.DeliveryLoop;
 import dev.switchboard.runtime.messaging.Message;
 import dev.switchboard.runtime.messaging.MessageTransport;
 import dev.switchboard.runtime.messaging.Subscription;
+import dev.switchboard.runtime.messaging.WorkerThreads;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.PullSubscribeOptions;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,8 +36,7 @@ final class NatsConsumer implements DeliveryHooks<io.nats.client.Message> {
     private final String durable;
     private final MessageTransport transport;
     private final DeliveryLoop<io.nats.client.Message> loop;
-    private final AtomicBoolean running = new AtomicBoolean(true);
-    private final List<Thread> workers = new ArrayList<>();
+    private final WorkerThreads workers;
 
     /** @param transport publishes the dead letters */
     NatsConsumer(Subscription subscription, JetStream jetStream, String stream, String durable, MessageTransport transport) {
@@ -48,18 +46,15 @@ final class NatsConsumer implements DeliveryHooks<io.nats.client.Message> {
         this.durable = durable;
         this.transport = transport;
         this.loop = new DeliveryLoop<>(subscription, this);
+        this.workers = new WorkerThreads("switchboard-nats-" + subscription.destination(), subscription.concurrency(),
+                this::work);
     }
 
     void start() {
-        for (int i = 0; i < subscription.concurrency(); i++) {
-            Thread worker = new Thread(this::work, "switchboard-nats-" + subscription.destination() + "-" + i);
-            worker.setDaemon(true);
-            workers.add(worker);
-            worker.start();
-        }
+        workers.start();
     }
 
-    private void work() {
+    private void work(BooleanSupplier running) {
         JetStreamSubscription pull;
         try {
             pull = jetStream.subscribe(subscription.destination(), PullSubscribeOptions.bind(stream, durable));
@@ -68,13 +63,13 @@ final class NatsConsumer implements DeliveryHooks<io.nats.client.Message> {
             return;
         }
         try {
-            while (running.get()) {
+            while (running.getAsBoolean()) {
                 for (io.nats.client.Message received : pull.fetch(FETCH_BATCH, FETCH_WAIT)) {
                     loop.deliver(received);
                 }
             }
         } catch (IllegalStateException closed) {
-            if (running.get()) {
+            if (running.getAsBoolean()) {
                 log.warn("the NATS subscription on {} closed", subscription.destination(), closed);
             }
         } finally {
@@ -131,14 +126,6 @@ final class NatsConsumer implements DeliveryHooks<io.nats.client.Message> {
 
     /** Lets the in-flight handlers finish (up to 10 s each), then stops. */
     void close() {
-        running.set(false);
-        for (Thread worker : workers) {
-            try {
-                worker.join(Duration.ofSeconds(10).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        workers.close();
     }
 }
