@@ -8,8 +8,9 @@ import java.util.concurrent.CompletableFuture;
  * are settled. Everything else (which attempt may be retried, how long to wait, what a dead letter
  * carries, what happens when settling fails) is the loop's, the same on every broker.
  *
- * <p>A hook that throws leaves the delivery unsettled; the loop then calls
- * {@link #redeliverLater} so the broker delivers it again.
+ * <p>When {@link #retryLater} throws or the dead letter is not confirmed, the loop calls
+ * {@link #redeliverLater}, so what nobody finished is delivered again; when an acknowledgement
+ * throws, the broker's own redelivery (an acknowledgement timeout, a closed channel) takes over.
  *
  * @param <R> the broker's received delivery (a JetStream message, an AMQP message and its channel, ...)
  */
