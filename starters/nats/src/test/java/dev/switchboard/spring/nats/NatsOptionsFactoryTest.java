@@ -45,8 +45,8 @@ class NatsOptionsFactoryTest {
         properties.setConnectionTimeout(Duration.ofSeconds(2));
         Options options = options();
 
-        assertThat(options.getUsername()).isEqualTo("orders");
-        assertThat(options.getPassword()).isEqualTo("secret");
+        assertThat(options.getUsernameChars()).isEqualTo("orders".toCharArray());
+        assertThat(options.getPasswordChars()).isEqualTo("secret".toCharArray());
         assertThat(options.getAuthHandler()).isNull();
         assertThat(options.getConnectionTimeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(options.getMaxReconnect()).isEqualTo(-1);
@@ -55,7 +55,7 @@ class NatsOptionsFactoryTest {
     @Test
     void aTokenReachesTheOptions() {
         properties.setToken("t0ken");
-        assertThat(options().getToken()).isEqualTo("t0ken");
+        assertThat(options().getTokenChars()).isEqualTo("t0ken".toCharArray());
     }
 
     @Test
