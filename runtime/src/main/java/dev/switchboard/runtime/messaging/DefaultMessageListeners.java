@@ -27,6 +27,11 @@ import tools.jackson.databind.json.JsonMapper;
  * then the idempotency check by CloudEvent id, then reading the payload by its content type (JSON,
  * or protobuf with the generated codec) and validating it (a payload that cannot be read is
  * INVALID_ARGUMENT, so it is dead-lettered at once), then the handler.
+ *
+ * <p>This chain is the subscription's handler; it works on a read {@link Message} and knows the
+ * generated payload type and contract names, which no broker does. Everything before it (reading
+ * the CloudEvent off the broker) and after it (acknowledging, retrying, dead-lettering) is the
+ * {@link DeliveryLoop}'s, the same for every subscription, generated or not.
  */
 public final class DefaultMessageListeners implements MessageListeners {
 

@@ -1,11 +1,8 @@
 package dev.switchboard.runtime.messaging;
 
-import dev.switchboard.runtime.policy.Backoff;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -13,10 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * An in-JVM broker, the default when no broker is configured, so a service runs with no setup.
@@ -107,32 +103,27 @@ public final class EmbeddedBroker implements MessageTransport {
         }
     }
 
-    /** The worker threads of one subscription. */
-    private final class Consumer {
+    /** The worker threads of one subscription, each handing what it takes to the {@link DeliveryLoop}. */
+    private final class Consumer implements DeliveryHooks<Envelope> {
         private final Subscription subscription;
         private final BlockingQueue<Envelope> queue;
-        private final Backoff backoff;
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final List<Thread> workers = new ArrayList<>();
+        private final DeliveryLoop<Envelope> loop;
+        private final WorkerThreads workers;
 
         Consumer(Subscription subscription, BlockingQueue<Envelope> queue) {
             this.subscription = subscription;
             this.queue = queue;
-            this.backoff = new Backoff(subscription.retry(), () -> ThreadLocalRandom.current().nextDouble());
+            this.loop = new DeliveryLoop<>(subscription, this);
+            this.workers = new WorkerThreads("switchboard-embedded-" + subscription.destination() + "-"
+                    + threads.incrementAndGet(), subscription.concurrency(), this::work);
         }
 
         void start() {
-            for (int i = 0; i < subscription.concurrency(); i++) {
-                Thread worker = new Thread(this::work, "switchboard-embedded-" + subscription.destination() + "-"
-                        + threads.incrementAndGet());
-                worker.setDaemon(true);
-                workers.add(worker);
-                worker.start();
-            }
+            workers.start();
         }
 
-        private void work() {
-            while (running.get()) {
+        private void work(BooleanSupplier running) {
+            while (running.getAsBoolean()) {
                 Envelope envelope;
                 try {
                     envelope = queue.poll(50, TimeUnit.MILLISECONDS);
@@ -140,39 +131,53 @@ public final class EmbeddedBroker implements MessageTransport {
                     return;
                 }
                 if (envelope != null) {
-                    deliver(envelope);
+                    loop.deliver(envelope);
                 }
             }
         }
 
-        private void deliver(Envelope envelope) {
-            int attempts = subscription.retry().attempts();
-            try {
-                subscription.handler().handle(envelope.message(),
-                        new MessageHandler.Delivery(envelope.attempt(), attempts, subscription.destination()));
-            } catch (Exception failure) {
-                if (DeadLetters.shouldRetry(failure, envelope.attempt(), attempts)) {
-                    Duration wait = backoff.before(envelope.attempt());
-                    redelivery.schedule(() -> queue.add(new Envelope(envelope.message(), envelope.attempt() + 1)),
-                            Math.max(1, wait.toMillis()), TimeUnit.MILLISECONDS);
-                } else {
-                    publish(subscription.deadLetter(), DeadLetters.deadLetter(envelope.message(), failure,
-                            envelope.attempt(), subscription.destination(), subscription.group()));
-                }
-            }
+        @Override
+        public Message read(Envelope received) {
+            return received.message();
+        }
+
+        @Override
+        public Message salvage(Envelope received) {
+            return received.message();
+        }
+
+        @Override
+        public int attempt(Envelope received) {
+            return received.attempt();
+        }
+
+        /** A delivery taken from the queue is gone from it: nothing to settle. */
+        @Override
+        public void acknowledge(Envelope received) {}
+
+        @Override
+        public void retryLater(Envelope received, Message message, int attempt, Duration delay) {
+            later(new Envelope(message, attempt + 1), delay);
+        }
+
+        @Override
+        public void redeliverLater(Envelope received, Duration delay) {
+            later(received, delay);
+        }
+
+        @Override
+        public CompletableFuture<Void> publish(String destination, Message message) {
+            return EmbeddedBroker.this.publish(destination, message);
+        }
+
+        /** Back in the queue after {@code delay}, never at once; the messages behind it do not wait. */
+        private void later(Envelope envelope, Duration delay) {
+            redelivery.schedule(() -> queue.add(envelope), Math.max(1, delay.toMillis()), TimeUnit.MILLISECONDS);
         }
 
         /** Lets the in-flight handlers finish (up to 10 s), then stops. */
         void close() {
-            running.set(false);
-            for (Thread worker : workers) {
-                try {
-                    worker.join(Duration.ofSeconds(10).toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+            workers.close();
         }
     }
 }

@@ -1,30 +1,19 @@
 package dev.switchboard.kafka;
 
-import dev.switchboard.runtime.SwitchboardException;
-import dev.switchboard.runtime.messaging.DeadLetters;
 import dev.switchboard.runtime.messaging.Message;
-import dev.switchboard.runtime.messaging.MessageHandler;
 import dev.switchboard.runtime.messaging.MessageTransport;
 import dev.switchboard.runtime.messaging.OpenConsumers;
 import dev.switchboard.runtime.messaging.Subscription;
-import dev.switchboard.runtime.policy.Backoff;
-import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -36,23 +25,16 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.listener.MessageListener;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.util.backoff.BackOff;
-import org.springframework.util.backoff.BackOffExecution;
-import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * Kafka through spring-kafka. Each destination is a topic (created with the dead-letter topic
  * when first used: {@value #PARTITIONS} partitions, replicated as the cluster allows); each
  * consumer group is a Kafka consumer group reading from the earliest offset; a command's instances
  * share one group. The producer is idempotent with {@code acks=all}, and a publish completes when
- * the broker acknowledged it. Offsets are committed per record after the handler succeeded.
- * Retries are spring-kafka's {@link DefaultErrorHandler}, backing off as the contract says (none for
- * non-retryable codes), then its {@link DeadLetterPublishingRecoverer} writes the record, with
- * Switchboard's reason headers, to the dead-letter topic: one retry layer, the library's own.
+ * the broker acknowledged it. Records go through the runtime's {@code DeliveryLoop}
+ * ({@link KafkaSubscriptionListener}): offsets are committed per record after the handler succeeded
+ * or the record was dead-lettered; a retry is the container's own seek back and pause for the
+ * contract's backoff, which keeps the partition's order.
  */
 public final class KafkaTransport implements MessageTransport {
 
@@ -102,9 +84,9 @@ public final class KafkaTransport implements MessageTransport {
                 ? "switchboard-queue." + subscription.destination() : subscription.group();
         ContainerProperties properties = new ContainerProperties(subscription.destination());
         properties.setGroupId(groupId);
-        properties.setAckMode(ContainerProperties.AckMode.RECORD);
-        properties.setDeliveryAttemptHeader(true);
-        properties.setMessageListener((MessageListener<String, byte[]>) record -> deliver(subscription, record));
+        properties.setAckMode(ContainerProperties.AckMode.MANUAL_IMMEDIATE);
+        properties.setPollTimeout(KafkaSubscriptionListener.POLL_TIMEOUT.toMillis());
+        properties.setMessageListener(new KafkaSubscriptionListener(subscription, this));
         ConcurrentMessageListenerContainer<String, byte[]> container = new ConcurrentMessageListenerContainer<>(
                 new DefaultKafkaConsumerFactory<>(Map.of(
                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -114,53 +96,8 @@ public final class KafkaTransport implements MessageTransport {
                         ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class)),
                 properties);
         container.setConcurrency(Math.min(subscription.concurrency(), PARTITIONS));
-        container.setCommonErrorHandler(errorHandler(subscription));
         container.start();
         return consumers.add(container::stop);
-    }
-
-    private void deliver(Subscription subscription, ConsumerRecord<String, byte[]> record) {
-        Header attemptHeader = record.headers().lastHeader(KafkaHeaders.DELIVERY_ATTEMPT);
-        int attempt = attemptHeader == null ? 1 : ByteBuffer.wrap(attemptHeader.value()).getInt();
-        Message message = KafkaCloudEvents.message(record);
-        try {
-            subscription.handler().handle(message, new MessageHandler.Delivery(attempt,
-                    subscription.retry().attempts(), subscription.destination()));
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Exception checked) {
-            throw new IllegalStateException(checked);
-        }
-    }
-
-    /** Retries as the contract says for retryable codes, none for the others, then the dead-letter topic. */
-    private DefaultErrorHandler errorHandler(Subscription subscription) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
-                (record, failure) -> new TopicPartition(subscription.deadLetter(), -1));
-        recoverer.setHeadersFunction((record, failure) -> deadLetterHeaders(subscription, failure));
-        int retries = subscription.retry().attempts() - 1;
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
-                new ContractBackOff(new Backoff(subscription.retry(), () -> ThreadLocalRandom.current().nextDouble()), retries));
-        handler.setBackOffFunction((record, failure) ->
-                DeadLetters.shouldRetry(cause(failure), 1, subscription.retry().attempts()) ? null : new FixedBackOff(0, 0));
-        return handler;
-    }
-
-    private static Headers deadLetterHeaders(Subscription subscription, Exception failure) {
-        Throwable cause = cause(failure);
-        int attempts = DeadLetters.shouldRetry(cause, 1, subscription.retry().attempts()) ? subscription.retry().attempts() : 1;
-        RecordHeaders headers = new RecordHeaders();
-        DeadLetters.headers(cause, attempts, subscription.destination(), subscription.group()).forEach((name, value) -> KafkaCloudEvents.put(headers, name, value));
-        return headers;
-    }
-
-    /** The handler's own failure, out of spring-kafka's wrapping. */
-    private static Throwable cause(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null && !(cause instanceof SwitchboardException)) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 
     private void topic(String name) {
@@ -187,20 +124,5 @@ public final class KafkaTransport implements MessageTransport {
     public void close() {
         consumers.closeAll();
         template.getProducerFactory().reset();
-    }
-
-    /** The contract's backoff as spring's {@link BackOff}: {@code retries} waits, then stop. */
-    private record ContractBackOff(Backoff backoff, int retries) implements BackOff {
-        @Override
-        public BackOffExecution start() {
-            return new BackOffExecution() {
-                private int retry;
-
-                @Override
-                public long nextBackOff() {
-                    return retry < retries ? backoff.before(++retry).toMillis() : STOP;
-                }
-            };
-        }
     }
 }

@@ -1,19 +1,21 @@
 package dev.switchboard.rabbitmq;
 
+import dev.switchboard.runtime.messaging.CloudEventsBinding;
 import dev.switchboard.runtime.messaging.Message;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
 
 /**
- * CloudEvents 1.0 in binary content mode over AMQP: the attributes as {@code cloudEvents_*}
- * application properties, the media type as the content type, the payload as the body; other
- * headers (trace context, dead-letter reasons) under their own names.
+ * {@link CloudEventsBinding#AMQP} on spring-amqp's messages: the attributes as {@code cloudEvents_*}
+ * application properties, the media type as the AMQP content type, the event id as the message id,
+ * the payload as the body, persistent; plus the {@value #ATTEMPT} header that carries the attempt
+ * across the retry queue.
  */
 final class RabbitCloudEvents {
 
-    private static final String PREFIX = "cloudEvents_";
+    private static final CloudEventsBinding BINDING = CloudEventsBinding.AMQP;
     /** How many times a message was delivered, carried across the retry queue. */
     static final String ATTEMPT = "sbattempt";
 
@@ -23,40 +25,25 @@ final class RabbitCloudEvents {
         MessageProperties properties = new MessageProperties();
         properties.setContentType(message.contentType());
         properties.setMessageId(message.id());
-        properties.setDeliveryMode(org.springframework.amqp.core.MessageDeliveryMode.PERSISTENT);
-        properties.setHeader(PREFIX + "specversion", "1.0");
-        properties.setHeader(PREFIX + "id", message.id());
-        properties.setHeader(PREFIX + "type", message.type());
-        properties.setHeader(PREFIX + "source", message.source());
-        properties.setHeader(PREFIX + "time", message.time().toString());
-        if (message.subject() != null) {
-            properties.setHeader(PREFIX + "subject", message.subject());
-        }
-        message.headers().forEach(properties::setHeader);
+        properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
+        BINDING.headers(message).forEach((name, value) -> {
+            if (!name.equals(BINDING.contentTypeHeader())) {
+                properties.setHeader(name, value);
+            }
+        });
         properties.setHeader(ATTEMPT, attempt);
         return new org.springframework.amqp.core.Message(message.payload(), properties);
     }
 
+    /** The message an AMQP delivery carries; fails, naming the property, when it is not a CloudEvent. */
     static Message message(org.springframework.amqp.core.Message received) {
-        MessageProperties properties = received.getMessageProperties();
-        Map<String, String> extensions = new LinkedHashMap<>();
-        properties.getHeaders().forEach((name, value) -> {
-            if (!name.startsWith(PREFIX) && !name.equals(ATTEMPT) && value != null) {
-                extensions.put(name, value.toString());
-            }
-        });
-        return new Message(required(properties, "id"), required(properties, "type"), required(properties, "source"),
-                optional(properties, "subject"), Instant.parse(required(properties, "time")),
-                properties.getContentType() == null ? "application/json" : properties.getContentType(),
-                extensions, received.getBody());
+        return BINDING.read(headers(received), received.getBody());
     }
 
-    /** What can be salvaged from a delivery that is not a CloudEvent, so it can be dead-lettered. */
-    static Message raw(org.springframework.amqp.core.Message received) {
-        MessageProperties properties = received.getMessageProperties();
-        String id = optional(properties, "id");
-        return new Message(id != null ? id : "amqp-" + properties.getDeliveryTag(), "unknown", "unknown", null,
-                Instant.now(), "application/octet-stream", Map.of(), received.getBody());
+    /** What can be kept of a delivery that is not a CloudEvent; its delivery tag stands in for a missing id. */
+    static Message salvage(org.springframework.amqp.core.Message received) {
+        return BINDING.salvage(headers(received), received.getBody(),
+                "amqp-" + received.getMessageProperties().getDeliveryTag());
     }
 
     static int attempt(org.springframework.amqp.core.Message received) {
@@ -64,16 +51,19 @@ final class RabbitCloudEvents {
         return value instanceof Number number ? number.intValue() : 1;
     }
 
-    private static String optional(MessageProperties properties, String attribute) {
-        Object value = properties.getHeaders().get(PREFIX + attribute);
-        return value == null ? null : value.toString();
-    }
-
-    private static String required(MessageProperties properties, String attribute) {
-        String value = optional(properties, attribute);
-        if (value == null) {
-            throw new IllegalArgumentException("the CloudEvent attribute " + attribute + " is missing");
+    /** The application properties as text, with the AMQP content type under the binding's content-type name. */
+    private static Map<String, String> headers(org.springframework.amqp.core.Message received) {
+        MessageProperties properties = received.getMessageProperties();
+        Map<String, String> headers = new LinkedHashMap<>();
+        properties.getHeaders().forEach((name, value) -> {
+            if (value != null) {
+                headers.put(name, value.toString());
+            }
+        });
+        headers.remove(BINDING.contentTypeHeader());
+        if (properties.getContentType() != null) {
+            headers.put(BINDING.contentTypeHeader(), properties.getContentType());
         }
-        return value;
+        return headers;
     }
 }

@@ -1,17 +1,12 @@
 package dev.switchboard.rabbitmq;
 
-import dev.switchboard.runtime.messaging.DeadLetters;
 import dev.switchboard.runtime.messaging.Message;
-import dev.switchboard.runtime.messaging.MessageHandler;
 import dev.switchboard.runtime.messaging.MessageTransport;
 import dev.switchboard.runtime.messaging.OpenConsumers;
 import dev.switchboard.runtime.messaging.Subscription;
-import dev.switchboard.runtime.policy.Backoff;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
@@ -23,7 +18,6 @@ import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
-import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
 
 /**
  * RabbitMQ through spring-amqp. Each destination is a durable topic exchange; each consumer group
@@ -36,8 +30,6 @@ import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
  * it. Every publish waits for the broker's confirm.
  */
 public final class RabbitTransport implements MessageTransport {
-
-    private static final long CONFIRM_SECONDS = 10;
 
     private final CachingConnectionFactory connections;
     private final RabbitAdmin admin;
@@ -99,52 +91,15 @@ public final class RabbitTransport implements MessageTransport {
         exchange(subscription.deadLetter());
         queue(subscription.deadLetter(), subscription.deadLetter());
 
-        Backoff backoff = new Backoff(subscription.retry(), () -> ThreadLocalRandom.current().nextDouble());
         SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connections);
         container.setQueueNames(queue);
         container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
         container.setConcurrentConsumers(subscription.concurrency());
         container.setPrefetchCount(10);
-        container.setMessageListener((ChannelAwareMessageListener) (received, channel) -> {
-            long tag = received.getMessageProperties().getDeliveryTag();
-            deliver(subscription, queue, backoff, received);
-            channel.basicAck(tag, false);
-        });
+        container.setMessageListener(new RabbitConsumer(subscription, queue, this::send, this));
         container.afterPropertiesSet();
         container.start();
         return consumers.add(container::stop);
-    }
-
-    /** Handles one delivery; returns once it was handled, parked for a retry or dead-lettered, so it can be acknowledged. */
-    private void deliver(Subscription subscription, String queue, Backoff backoff,
-            org.springframework.amqp.core.Message received) throws Exception {
-        int attempt = RabbitCloudEvents.attempt(received);
-        int maxAttempts = subscription.retry().attempts();
-        Message message;
-        try {
-            message = RabbitCloudEvents.message(received);
-        } catch (RuntimeException unreadable) {
-            deadLetter(subscription, RabbitCloudEvents.raw(received), unreadable, attempt);
-            return;
-        }
-        try {
-            subscription.handler().handle(message, new MessageHandler.Delivery(attempt, maxAttempts,
-                    subscription.destination()));
-        } catch (Exception failure) {
-            if (DeadLetters.shouldRetry(failure, attempt, maxAttempts)) {
-                org.springframework.amqp.core.Message again = RabbitCloudEvents.amqp(message, attempt + 1);
-                again.getMessageProperties().setExpiration(Long.toString(backoff.before(attempt).toMillis()));
-                send("", queue + ".retry", again).get(CONFIRM_SECONDS, TimeUnit.SECONDS);
-            } else {
-                deadLetter(subscription, message, failure, attempt);
-            }
-        }
-    }
-
-    private void deadLetter(Subscription subscription, Message message, Throwable failure, int attempt) throws Exception {
-        Message dead = DeadLetters.deadLetter(message, failure, attempt, subscription.destination(), subscription.group());
-        send(subscription.deadLetter(), subscription.deadLetter(), RabbitCloudEvents.amqp(dead, 1))
-                .get(CONFIRM_SECONDS, TimeUnit.SECONDS);
     }
 
     private void exchange(String name) {

@@ -1,13 +1,49 @@
 package dev.switchboard.spring.nats;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** {@code switchboard.messaging.nats.*}: how to reach the NATS servers. */
+/**
+ * {@code switchboard.messaging.nats.*}: how to reach and authenticate to the NATS servers, the
+ * options of jnats' {@code Options.Builder} that a real estate sets. Anything else:
+ * a {@link NatsOptionsCustomizer} bean.
+ */
 @ConfigurationProperties("switchboard.messaging.nats")
 public class NatsProperties {
 
-    /** The NATS server (JetStream enabled), e.g. {@code nats://127.0.0.1:4222}. */
+    /** One NATS server (JetStream enabled), e.g. {@code nats://127.0.0.1:4222}; the same as {@code servers} with one element. */
     private String url = "nats://127.0.0.1:4222";
+
+    /** The servers of a cluster, e.g. {@code nats://n1:4222,nats://n2:4222}; when set, {@code url} is not used. */
+    private List<String> servers = new ArrayList<>();
+
+    /** User of user/password authentication. */
+    private String username;
+
+    /** Password of user/password authentication. */
+    private String password;
+
+    /** Token authentication. */
+    private String token;
+
+    /** A {@code .creds} file (user JWT and NKey seed) for decentralised JWT authentication. */
+    private Path credentials;
+
+    /** The name this connection shows in the server's monitoring; defaults to {@code spring.application.name}. */
+    private String connectionName;
+
+    /** How long the first connection may take. */
+    private Duration connectionTimeout = Duration.ofSeconds(5);
+
+    private final Ssl ssl = new Ssl();
+
+    /** The servers to connect to: {@code servers}, else {@code url}. */
+    public List<String> serverList() {
+        return servers.isEmpty() ? List.of(url) : List.copyOf(servers);
+    }
 
     public String getUrl() {
         return url;
@@ -15,5 +51,80 @@ public class NatsProperties {
 
     public void setUrl(String url) {
         this.url = url;
+    }
+
+    public List<String> getServers() {
+        return servers;
+    }
+
+    public void setServers(List<String> servers) {
+        this.servers = servers;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getToken() {
+        return token;
+    }
+
+    public void setToken(String token) {
+        this.token = token;
+    }
+
+    public Path getCredentials() {
+        return credentials;
+    }
+
+    public void setCredentials(Path credentials) {
+        this.credentials = credentials;
+    }
+
+    public String getConnectionName() {
+        return connectionName;
+    }
+
+    public void setConnectionName(String connectionName) {
+        this.connectionName = connectionName;
+    }
+
+    public Duration getConnectionTimeout() {
+        return connectionTimeout;
+    }
+
+    public void setConnectionTimeout(Duration connectionTimeout) {
+        this.connectionTimeout = connectionTimeout;
+    }
+
+    public Ssl getSsl() {
+        return ssl;
+    }
+
+    /** TLS to the servers. */
+    public static class Ssl {
+
+        /** The Spring Boot SSL bundle ({@code spring.ssl.bundle.*}) whose trust (and key, for mutual TLS) material the connection uses. */
+        private String bundle;
+
+        public String getBundle() {
+            return bundle;
+        }
+
+        public void setBundle(String bundle) {
+            this.bundle = bundle;
+        }
     }
 }

@@ -1,0 +1,154 @@
+package dev.switchboard.runtime.messaging;
+
+import dev.switchboard.runtime.ErrorCode;
+import dev.switchboard.runtime.SwitchboardException;
+import dev.switchboard.runtime.policy.Backoff;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * What happens to every delivered message, on every broker: it is read as a CloudEvent, handed to
+ * the subscription's handler, and settled through the broker's {@link DeliveryHooks}.
+ *
+ * <ul>
+ *   <li>The handler returned: acknowledged.
+ *   <li>It failed with a retryable code and attempts remain ({@link DeadLetters#shouldRetry}):
+ *       delivered again after the contract's {@link Backoff} for this attempt, never at once.
+ *   <li>Any other failure, an {@link Error} included, or the last attempt: published with
+ *       {@link DeadLetters} reason headers to the dead-letter destination, then settled.
+ *   <li>A delivery that is not a CloudEvent: dead-lettered at once as {@code INVALID_ARGUMENT} with
+ *       whatever could be salvaged, so it is neither lost nor redelivered in a hot loop.
+ *   <li>Settling failed (the retry or dead-letter publish was not confirmed): the delivery is left
+ *       unsettled and redelivered after the backoff; what nobody finished is never acknowledged.
+ * </ul>
+ *
+ * <p>The loop sees the subscription's handler as one step; for generated handlers that is the chain
+ * {@link DefaultMessageListeners} builds (observation, idempotency by event id, payload decoding and
+ * validation), which works on a read {@link Message} and needs no broker. The loop never throws, so a
+ * broker's consumer thread survives any message.
+ *
+ * @param <R> the broker's received delivery
+ */
+public final class DeliveryLoop<R> {
+
+    private static final Logger log = Logger.getLogger(DeliveryLoop.class.getName());
+    /** How long a dead-letter publish may take to be confirmed before the delivery is left for redelivery. */
+    static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Subscription subscription;
+    private final DeliveryHooks<R> hooks;
+    private final Backoff backoff;
+
+    public DeliveryLoop(Subscription subscription, DeliveryHooks<R> hooks) {
+        this(subscription, hooks, () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    /** @param random the backoff's jitter source, 0..1 */
+    public DeliveryLoop(Subscription subscription, DeliveryHooks<R> hooks, DoubleSupplier random) {
+        this.subscription = subscription;
+        this.hooks = hooks;
+        this.backoff = new Backoff(subscription.retry(), random);
+    }
+
+    /** Handles one delivery and settles it; returns once it is settled or left for redelivery. */
+    public void deliver(R received) {
+        int attempt = attempt(received);
+        Message message;
+        try {
+            message = hooks.read(received);
+        } catch (RuntimeException unreadable) {
+            Message salvaged;
+            try {
+                salvaged = hooks.salvage(received);
+            } catch (RuntimeException e) {
+                log.log(Level.SEVERE, e, () -> "a delivery on " + subscription.destination() + " is not a CloudEvent ("
+                        + unreadable.getMessage() + ") and cannot be salvaged; it will be delivered again");
+                redeliverLater(received, backoff.before(attempt));
+                return;
+            }
+            deadLetter(received, salvaged, notACloudEvent(unreadable), attempt);
+            return;
+        }
+        try {
+            subscription.handler().handle(message,
+                    new MessageHandler.Delivery(attempt, subscription.retry().attempts(), subscription.destination()));
+        } catch (Exception | Error failure) {
+            failed(received, message, failure, attempt);
+            return;
+        }
+        try {
+            hooks.acknowledge(received);
+        } catch (Exception e) {
+            log.log(Level.WARNING, e, () -> "could not acknowledge " + message + " on " + subscription.destination()
+                    + "; the broker will deliver it again and the consumer drop the duplicate");
+        }
+    }
+
+    private void failed(R received, Message message, Throwable failure, int attempt) {
+        if (failure instanceof Error) {
+            log.log(Level.SEVERE, failure, () -> "the handler of " + subscription.destination() + " failed with an error on "
+                    + message + "; dead-lettering it");
+        }
+        if (!DeadLetters.shouldRetry(failure, attempt, subscription.retry().attempts())) {
+            deadLetter(received, message, failure, attempt);
+            return;
+        }
+        Duration delay = backoff.before(attempt);
+        try {
+            hooks.retryLater(received, message, attempt, delay);
+        } catch (Exception e) {
+            log.log(Level.WARNING, e, () -> "could not schedule the retry of " + message + " on " + subscription.destination());
+            redeliverLater(received, delay);
+        }
+    }
+
+    private void deadLetter(R received, Message message, Throwable failure, int attempt) {
+        Message dead = DeadLetters.deadLetter(message, failure, attempt, subscription.destination(), subscription.group());
+        try {
+            hooks.publish(subscription.deadLetter(), dead).get(CONFIRM_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            log.log(Level.WARNING, e, () -> "could not dead-letter " + message + " to " + subscription.deadLetter()
+                    + "; it will be delivered again");
+            redeliverLater(received, backoff.before(attempt));
+            return;
+        }
+        try {
+            hooks.terminate(received);
+        } catch (Exception e) {
+            log.log(Level.WARNING, e, () -> "dead-lettered " + message + " but could not settle it on "
+                    + subscription.destination() + "; the broker will deliver it again");
+        }
+    }
+
+    private void redeliverLater(R received, Duration delay) {
+        try {
+            hooks.redeliverLater(received, delay);
+        } catch (Exception e) {
+            log.log(Level.WARNING, e, () -> "could not hand a delivery on " + subscription.destination()
+                    + " back; the broker redelivers it once its acknowledgement times out");
+        }
+    }
+
+    /** The broker's count of this delivery; a count it cannot tell is taken as the first. */
+    private int attempt(R received) {
+        try {
+            return Math.max(1, hooks.attempt(received));
+        } catch (RuntimeException e) {
+            log.log(Level.WARNING, e, () -> "cannot tell the attempt of a delivery on " + subscription.destination());
+            return 1;
+        }
+    }
+
+    private static SwitchboardException notACloudEvent(RuntimeException unreadable) {
+        return new SwitchboardException(ErrorCode.INVALID_ARGUMENT, ErrorCode.INVALID_ARGUMENT.name(),
+                unreadable.getMessage(), Map.of(), unreadable);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.switchboard.kafka;
+
+import dev.switchboard.runtime.messaging.DeliveryHooks;
+import dev.switchboard.runtime.messaging.DeliveryLoop;
+import dev.switchboard.runtime.messaging.Message;
+import dev.switchboard.runtime.messaging.MessageTransport;
+import dev.switchboard.runtime.messaging.Subscription;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.kafka.listener.AcknowledgingMessageListener;
+import org.springframework.kafka.support.Acknowledgment;
+
+/**
+ * The listener of one subscription's container ({@code AckMode.MANUAL_IMMEDIATE}): every record goes
+ * through the {@link DeliveryLoop}, with the container's acknowledgement as its hooks. Success and
+ * dead-lettering commit the record's offset. A retry is {@link Acknowledgment#nack(Duration)}:
+ * spring-kafka seeks the partition back to the record and pauses the consumer for the backoff while
+ * it keeps polling, so the record and everything behind it on its partition come again in order and
+ * the consumer stays in its group however long the wait. That is the library's own retry mechanism
+ * and the only one: no {@code DefaultErrorHandler} retries (it would count attempts and choose
+ * backoffs itself, a second decision beside the loop's), no retry topics (they give up the
+ * partition's order).
+ *
+ * <p>Kafka counts no deliveries, so the attempt of a record being retried is remembered here per
+ * partition, as spring-kafka's own error handlers do; a rebalance that moves the partition to another
+ * instance starts it again at the first attempt there.
+ */
+final class KafkaSubscriptionListener implements AcknowledgingMessageListener<String, byte[]>,
+        DeliveryHooks<KafkaSubscriptionListener.Delivery> {
+
+    /**
+     * The container's poll timeout. A nack's pause ends at the first poll after the backoff, and a poll
+     * on paused partitions waits its whole timeout, so this bounds how late a retry comes (spring-kafka's
+     * default of 5 s would turn a 100 ms backoff into seconds). Idle polls stay cheap: the fetch in
+     * flight is not cancelled by a poll returning.
+     */
+    static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
+
+    /** One record and the container's handle to commit or nack it. */
+    record Delivery(ConsumerRecord<String, byte[]> record, Acknowledgment acknowledgment) {
+        TopicPartition partition() {
+            return new TopicPartition(record.topic(), record.partition());
+        }
+    }
+
+    /** The attempt the record at {@code offset} of a partition is on. */
+    private record Retrying(long offset, int attempt) {}
+
+    private final MessageTransport transport;
+    private final DeliveryLoop<Delivery> loop;
+    private final Map<TopicPartition, Retrying> retrying = new ConcurrentHashMap<>();
+
+    /** @param transport publishes the dead letters */
+    KafkaSubscriptionListener(Subscription subscription, MessageTransport transport) {
+        this.transport = transport;
+        this.loop = new DeliveryLoop<>(subscription, this);
+    }
+
+    @Override
+    public void onMessage(ConsumerRecord<String, byte[]> record, Acknowledgment acknowledgment) {
+        loop.deliver(new Delivery(record, acknowledgment));
+    }
+
+    @Override
+    public Message read(Delivery received) {
+        return KafkaCloudEvents.message(received.record());
+    }
+
+    @Override
+    public Message salvage(Delivery received) {
+        return KafkaCloudEvents.salvage(received.record());
+    }
+
+    @Override
+    public int attempt(Delivery received) {
+        Retrying known = retrying.get(received.partition());
+        return known != null && known.offset() == received.record().offset() ? known.attempt() : 1;
+    }
+
+    @Override
+    public void acknowledge(Delivery received) {
+        retrying.remove(received.partition());
+        received.acknowledgment().acknowledge();
+    }
+
+    @Override
+    public void retryLater(Delivery received, Message message, int attempt, Duration delay) {
+        again(received, attempt + 1, delay);
+    }
+
+    @Override
+    public void redeliverLater(Delivery received, Duration delay) {
+        again(received, attempt(received), delay);
+    }
+
+    private void again(Delivery received, int attempt, Duration delay) {
+        retrying.put(received.partition(), new Retrying(received.record().offset(), attempt));
+        received.acknowledgment().nack(delay);
+    }
+
+    @Override
+    public CompletableFuture<Void> publish(String destination, Message message) {
+        return transport.publish(destination, message);
+    }
+}

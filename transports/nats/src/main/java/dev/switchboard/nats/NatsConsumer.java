@@ -1,0 +1,131 @@
+package dev.switchboard.nats;
+
+import dev.switchboard.runtime.messaging.DeliveryHooks;
+import dev.switchboard.runtime.messaging.DeliveryLoop;
+import dev.switchboard.runtime.messaging.Message;
+import dev.switchboard.runtime.messaging.MessageTransport;
+import dev.switchboard.runtime.messaging.Subscription;
+import dev.switchboard.runtime.messaging.WorkerThreads;
+import io.nats.client.JetStream;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamSubscription;
+import io.nats.client.PullSubscribeOptions;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The worker threads of one subscription, each pulling from the durable consumer and handing every
+ * message to the {@link DeliveryLoop}; the hooks are JetStream's own acknowledgements. Each message
+ * is acknowledged on its own ({@code AckPolicy.Explicit}): an {@code AckAll} on a durable that
+ * several instances share would acknowledge the other instances' messages in flight too.
+ */
+final class NatsConsumer implements DeliveryHooks<io.nats.client.Message> {
+
+    private static final Logger log = LoggerFactory.getLogger(NatsConsumer.class);
+    private static final Duration FETCH_WAIT = Duration.ofMillis(200);
+    /** Messages a worker pulls at once; each is acknowledged on its own after its handler. */
+    private static final int FETCH_BATCH = 10;
+
+    private final Subscription subscription;
+    private final JetStream jetStream;
+    private final String stream;
+    private final String durable;
+    private final MessageTransport transport;
+    private final DeliveryLoop<io.nats.client.Message> loop;
+    private final WorkerThreads workers;
+
+    /** @param transport publishes the dead letters */
+    NatsConsumer(Subscription subscription, JetStream jetStream, String stream, String durable, MessageTransport transport) {
+        this.subscription = subscription;
+        this.jetStream = jetStream;
+        this.stream = stream;
+        this.durable = durable;
+        this.transport = transport;
+        this.loop = new DeliveryLoop<>(subscription, this);
+        this.workers = new WorkerThreads("switchboard-nats-" + subscription.destination(), subscription.concurrency(),
+                this::work);
+    }
+
+    void start() {
+        workers.start();
+    }
+
+    private void work(BooleanSupplier running) {
+        JetStreamSubscription pull;
+        try {
+            pull = jetStream.subscribe(subscription.destination(), PullSubscribeOptions.bind(stream, durable));
+        } catch (IOException | JetStreamApiException e) {
+            log.error("cannot bind to the JetStream consumer {} on {}", durable, stream, e);
+            return;
+        }
+        try {
+            while (running.getAsBoolean()) {
+                for (io.nats.client.Message received : pull.fetch(FETCH_BATCH, FETCH_WAIT)) {
+                    loop.deliver(received);
+                }
+            }
+        } catch (IllegalStateException closed) {
+            if (running.getAsBoolean()) {
+                log.warn("the NATS subscription on {} closed", subscription.destination(), closed);
+            }
+        } finally {
+            try {
+                pull.unsubscribe();
+            } catch (IllegalStateException alreadyClosed) {
+                // The connection went first.
+            }
+        }
+    }
+
+    @Override
+    public Message read(io.nats.client.Message received) {
+        return NatsCloudEvents.message(received);
+    }
+
+    @Override
+    public Message salvage(io.nats.client.Message received) {
+        return NatsCloudEvents.salvage(received);
+    }
+
+    /** JetStream counts the deliveries of each message to the durable consumer. */
+    @Override
+    public int attempt(io.nats.client.Message received) {
+        return (int) received.metaData().deliveredCount();
+    }
+
+    @Override
+    public void acknowledge(io.nats.client.Message received) {
+        received.ack();
+    }
+
+    /** {@code term}: JetStream never delivers a dead-lettered message to this consumer again. */
+    @Override
+    public void terminate(io.nats.client.Message received) {
+        received.term();
+    }
+
+    /** JetStream redelivers after the delay and counts the delivery: the one retry layer. */
+    @Override
+    public void retryLater(io.nats.client.Message received, Message message, int attempt, Duration delay) {
+        received.nakWithDelay(delay);
+    }
+
+    @Override
+    public void redeliverLater(io.nats.client.Message received, Duration delay) {
+        received.nakWithDelay(delay);
+    }
+
+    @Override
+    public CompletableFuture<Void> publish(String destination, Message message) {
+        return transport.publish(destination, message);
+    }
+
+    /** Lets the in-flight handlers finish (up to 10 s each), then stops. */
+    void close() {
+        workers.close();
+    }
+}
