@@ -25,6 +25,37 @@ public record PolicySettings(
 
     public static final PolicySettings NONE = new PolicySettings(null, null, null, null, null, null);
 
+    /** These settings with {@code timeout} declared. */
+    public PolicySettings withTimeout(Duration timeout) {
+        return new PolicySettings(timeout, deadline, retry, circuitBreaker, concurrency, rateLimit);
+    }
+
+    /** These settings with {@code deadline} declared. */
+    public PolicySettings withDeadline(Duration deadline) {
+        return new PolicySettings(timeout, deadline, retry, circuitBreaker, concurrency, rateLimit);
+    }
+
+    /** These settings with {@code retry} in place of their retry values. */
+    public PolicySettings withRetry(RetrySettings retry) {
+        return new PolicySettings(timeout, deadline, retry, circuitBreaker, concurrency, rateLimit);
+    }
+
+    /** These settings with {@code circuitBreaker} in place of their circuit-breaker values. */
+    public PolicySettings withCircuitBreaker(CircuitBreakerSettings circuitBreaker) {
+        return new PolicySettings(timeout, deadline, retry, circuitBreaker, concurrency, rateLimit);
+    }
+
+    /** These settings with at most {@code concurrency} server calls in flight at once. */
+    public PolicySettings withConcurrency(int concurrency) {
+        return new PolicySettings(timeout, deadline, retry, circuitBreaker, concurrency, rateLimit);
+    }
+
+    /** These settings with at most {@code permits} server calls per {@code per}. */
+    public PolicySettings withRateLimit(int permits, Duration per) {
+        return new PolicySettings(timeout, deadline, retry, circuitBreaker, concurrency,
+                new RateLimitSettings(permits, per));
+    }
+
     /** These settings with every value that {@code override} declares put in their place. */
     public PolicySettings overriddenBy(PolicySettings override) {
         if (override == null) {
