@@ -85,15 +85,34 @@ class GeneratedJavaCompileTest {
     @Test
     void theClientInterfaceTakesTheCallersShapeOfEachCall() {
         Class<?> client = CompiledRichContract.load("OrdersClient");
+        Class<?> grpcClient = CompiledRichContract.load("OrdersGrpcClient");
 
         assertThat(signatures(client)).contains(
                 "com.example.orders.Order createOrder(com.example.orders.CreateOrderRequest)",
                 "dev.switchboard.runtime.stream.StreamSource<com.example.orders.Order> "
-                        + "watchOrders(com.example.orders.WatchOrdersRequest)",
-                "com.example.orders.ImportSummary importOrders("
+                        + "watchOrders(com.example.orders.WatchOrdersRequest)");
+        assertThat(signatures(grpcClient)).contains(
+                "public com.example.orders.ImportSummary importOrders("
                         + "java.lang.Iterable<com.example.orders.CreateOrderRequest>)",
-                "dev.switchboard.runtime.stream.BidiCall<com.example.orders.GetOrderRequest, "
+                "public dev.switchboard.runtime.stream.BidiCall<com.example.orders.GetOrderRequest, "
                         + "com.example.orders.OrderUpdate> trackOrders()");
+    }
+
+    @Test
+    void theClientInterfaceNeverPromisesACallRestCannotCarry() {
+        // With REST and gRPC both client transports, the interface is what both carry: a REST
+        // client that compiled against it could not fail for want of a binding.
+        Class<?> client = CompiledRichContract.load("OrdersClient");
+        Class<?> restClient = CompiledRichContract.load("OrdersRestClient");
+
+        assertThat(Arrays.stream(client.getMethods()).map(Method::getName))
+                .containsExactlyInAnyOrder("createOrder", "getOrder", "listOrders", "updateNote", "cancelOrder",
+                        "watchOrders");
+        assertThat(Arrays.stream(restClient.getDeclaredMethods()).filter(method -> Modifier.isPublic(method.getModifiers()))
+                .map(Method::getName))
+                .containsExactlyInAnyOrder("createOrder", "getOrder", "listOrders", "updateNote", "cancelOrder",
+                        "watchOrders");
+        assertThat(CompiledRichContract.load("OrdersGrpcClient").getInterfaces()).containsExactly(client);
     }
 
     /** {@code Method.toGenericString()} without modifiers and declaring type: {@code R name(P)}. */
