@@ -1,6 +1,7 @@
 package dev.switchboard.runtime.policy;
 
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 /**
  * The resilience policy of one operation, as layers declare it: the contract (generated into the
@@ -40,9 +41,25 @@ public record PolicySettings(
         return new PolicySettings(timeout, deadline, retry, circuitBreaker, concurrency, rateLimit);
     }
 
+    /**
+     * These settings with their retry values changed by {@code change}, which gets
+     * {@link RetrySettings#NONE} when none are declared: {@code withRetry(retry -> retry.withAttempts(5))}.
+     */
+    public PolicySettings withRetry(UnaryOperator<RetrySettings> change) {
+        return withRetry(change.apply(retry == null ? RetrySettings.NONE : retry));
+    }
+
     /** These settings with {@code circuitBreaker} in place of their circuit-breaker values. */
     public PolicySettings withCircuitBreaker(CircuitBreakerSettings circuitBreaker) {
         return new PolicySettings(timeout, deadline, retry, circuitBreaker, concurrency, rateLimit);
+    }
+
+    /**
+     * These settings with their circuit-breaker values changed by {@code change}, which gets
+     * {@link CircuitBreakerSettings#NONE} when none are declared.
+     */
+    public PolicySettings withCircuitBreaker(UnaryOperator<CircuitBreakerSettings> change) {
+        return withCircuitBreaker(change.apply(circuitBreaker == null ? CircuitBreakerSettings.NONE : circuitBreaker));
     }
 
     /** These settings with at most {@code concurrency} server calls in flight at once. */

@@ -49,6 +49,21 @@ class PolicySettingsTest {
     }
 
     @Test
+    void aChangeOfRetryOrCircuitBreakerKeepsTheOtherValuesAndStartsFromNoneWhenUndeclared() {
+        PolicySettings changed = DEFAULTS
+                .withRetry(retry -> retry.withAttempts(5))
+                .withCircuitBreaker(breaker -> breaker.withOpenFor(Duration.ofSeconds(30)));
+        PolicySettings fromNothing = PolicySettings.NONE
+                .withRetry(retry -> retry.withAttempts(2))
+                .withCircuitBreaker(breaker -> breaker.withWindow(10));
+
+        assertThat(changed.retry()).isEqualTo(DEFAULTS.retry().overriddenBy(new RetrySettings(5, null, null, null, null)));
+        assertThat(changed.circuitBreaker()).isEqualTo(new CircuitBreakerSettings(50.0, 20, 100, Duration.ofSeconds(30)));
+        assertThat(fromNothing.retry()).isEqualTo(new RetrySettings(2, null, null, null, null));
+        assertThat(fromNothing.circuitBreaker()).isEqualTo(new CircuitBreakerSettings(null, null, 10, null));
+    }
+
+    @Test
     void undeclaredValuesStillComeFromTheRuntimeDefaults() {
         PolicySettings onlyAttempts = PolicySettings.NONE.withRetry(RetrySettings.NONE.withAttempts(1));
 
