@@ -30,6 +30,19 @@ class TransportRulesTest {
               upload: { input: stream Ping, output: Ping }
             """);
 
+    /** An operation and no HTTP binding, like the sample's inventory. */
+    private static final ServiceContract NO_HTTP = ContractLoader.parse("inventory.yaml", """
+            switchboard: 1
+            service: Inventory
+            package: com.example.inventory
+            types:
+              Ping:
+                fields:
+                  text: { type: string, tag: 1 }
+            operations:
+              reserve: { input: Ping, output: Ping }
+            """);
+
     @Test
     void restCarriesOperationsWithAnHttpBindingAndGrpcCarriesEveryOne() {
         ContractInput both = input(EnumSet.allOf(Role.class), EnumSet.allOf(Transport.class));
@@ -45,18 +58,7 @@ class TransportRulesTest {
 
     @Test
     void aContractWithoutAnyHttpBindingIsNeverServedOrCalledOverRest() {
-        ServiceContract grpcOnly = ContractLoader.parse("inventory.yaml", """
-                switchboard: 1
-                service: Inventory
-                package: com.example.inventory
-                types:
-                  Ping:
-                    fields:
-                      text: { type: string, tag: 1 }
-                operations:
-                  reserve: { input: Ping, output: Ping }
-                """);
-        ContractInput input = new ContractInput(grpcOnly, "inventory.yaml", Set.of(Role.CLIENT),
+        ContractInput input = new ContractInput(NO_HTTP, "inventory.yaml", Set.of(Role.CLIENT),
                 EnumSet.allOf(Transport.class));
 
         assertThat(input.calls(Transport.REST)).isFalse();
@@ -69,19 +71,8 @@ class TransportRulesTest {
 
     @Test
     void operationsThatNoTransportOfTheBuildCarriesFailTheBuildForEachContract() {
-        ServiceContract noHttp = ContractLoader.parse("inventory.yaml", """
-                switchboard: 1
-                service: Inventory
-                package: com.example.inventory
-                types:
-                  Ping:
-                    fields:
-                      text: { type: string, tag: 1 }
-                operations:
-                  reserve: { input: Ping, output: Ping }
-                """);
         List<ContractInput> inputs = List.of(
-                new ContractInput(noHttp, "inventory.yaml", Set.of(Role.SERVER), EnumSet.of(Transport.REST)),
+                new ContractInput(NO_HTTP, "inventory.yaml", Set.of(Role.SERVER), EnumSet.of(Transport.REST)),
                 new ContractInput(PINGS, "pings.yaml", Set.of(Role.CLIENT), EnumSet.noneOf(Transport.class)));
 
         assertThatThrownBy(() -> new SwitchboardGenerator().generate(inputs))
