@@ -11,7 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeSet;
 
-/** A digest of every input of a generation: contract bytes, roles, output locations, plugin version. */
+/** A digest of every input of a generation: contract bytes, roles, transports, output locations, plugin version. */
 final class Fingerprint {
 
     private Fingerprint() {}
@@ -29,6 +29,7 @@ final class Fingerprint {
             digest.update(read(imported));
         }
         update(digest, "importRoles", new TreeSet<>(request.importRoles().stream().map(Enum::name).toList()).toString());
+        update(digest, "transports", new TreeSet<>(request.transports().stream().map(Enum::name).toList()).toString());
         return HexFormat.of().formatHex(digest.digest());
     }
 

@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.AbstractMojo;
@@ -19,6 +20,7 @@ import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
 
 /**
@@ -27,7 +29,8 @@ import org.apache.maven.project.MavenProject;
  *
  * @since 0.1.0
  */
-@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.COMPILE)
 public class GenerateMojo extends AbstractMojo {
 
     /**
@@ -62,6 +65,20 @@ public class GenerateMojo extends AbstractMojo {
      */
     @Parameter(property = "switchboard.importRoles", defaultValue = "client,consumer")
     private List<String> importRoles;
+
+    /**
+     * Transports to generate for: {@code rest}, {@code grpc}. By default the ones whose module is on the
+     * project's class path ({@code dev.switchboard:switchboard-rest}, {@code dev.switchboard:switchboard-grpc},
+     * which the {@code switchboard-spring-boot-starter-rest} and {@code -grpc} starters bring), so a service
+     * depends only on what it uses. A contract is served and called over REST only when some of its
+     * operations have an {@code http} binding; {@code <Service>Client} declares the operations every
+     * selected client transport carries, {@code <Service>GrpcClient} the rest. Selecting a transport whose
+     * module is missing fails the build.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "switchboard.transports")
+    private List<String> transports;
 
     /**
      * Where generated Java sources go; added as a compile source root.
@@ -102,18 +119,23 @@ public class GenerateMojo extends AbstractMojo {
             getLog().info("Switchboard: generation skipped (switchboard.skip=true)");
             return;
         }
+        TransportSelection selection = TransportSelection.of(transports, classPath());
+        if (!selection.problems().isEmpty()) {
+            throw new MojoFailureException(String.join("\n", selection.problems()));
+        }
         GenerateRequest request = new GenerateRequest(
                 project.getBasedir().toPath(),
                 contract.toPath(),
                 parseRoles("roles", roles),
                 imports.stream().map(File::toPath).toList(),
                 parseRoles("importRoles", importRoles),
+                selection.transports(),
                 outputDirectory.toPath(),
                 resourceOutputDirectory.toPath(),
                 Path.of(project.getBuild().getDirectory(), "switchboard"),
                 generatorVersion());
         try {
-            report(Generation.run(request));
+            report(Generation.run(request), selection);
         } catch (ContractException e) {
             // Its message lists every problem, one a line: Maven prints it once, as the build failure.
             throw new MojoFailureException(e.getMessage());
@@ -139,15 +161,24 @@ public class GenerateMojo extends AbstractMojo {
         return version.toString();
     }
 
-    private void report(GenerationResult result) {
+    /** {@code groupId:artifactId} of every artifact on the compile class path, transitive ones included. */
+    private Set<String> classPath() {
+        return project.getArtifacts().stream()
+                .map(artifact -> artifact.getGroupId() + ":" + artifact.getArtifactId())
+                .collect(Collectors.toSet());
+    }
+
+    private void report(GenerationResult result, TransportSelection selection) {
         String contractName = Generation.sourceName(project.getBasedir().toPath(), contract.toPath());
         if (result.outcome() == GenerationResult.Outcome.SKIPPED_UNCHANGED) {
             getLog().info("Switchboard: " + contractName + " and configuration unchanged, generation skipped");
             return;
         }
         WriteReport report = result.report();
-        getLog().info(String.format(Locale.ROOT, "Switchboard: generated from %s: %d files (%d written, %d unchanged, %d stale removed)",
-                contractName, report.total(), report.written().size(), report.unchanged().size(), report.deleted().size()));
+        getLog().info(String.format(Locale.ROOT,
+                "Switchboard: generated from %s for transports %s (%s): %d files (%d written, %d unchanged, %d stale removed)",
+                contractName, selection.describe(), selection.detected() ? "from the class path" : "configured",
+                report.total(), report.written().size(), report.unchanged().size(), report.deleted().size()));
     }
 
     private void addRoots() {

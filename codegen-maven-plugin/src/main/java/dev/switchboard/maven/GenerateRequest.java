@@ -1,6 +1,7 @@
 package dev.switchboard.maven;
 
 import dev.switchboard.codegen.Role;
+import dev.switchboard.codegen.Transport;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +15,7 @@ import java.util.Set;
  * @param roles            roles for the own contract
  * @param imports          other services' contracts
  * @param importRoles      roles for the imported contracts
+ * @param transports       the transports generated for (own and imported contracts alike)
  * @param stateDirectory   where the fingerprint of the last generation is kept
  * @param generatorVersion the plugin version; a new version regenerates everything
  */
@@ -23,6 +25,7 @@ public record GenerateRequest(
         Set<Role> roles,
         List<Path> imports,
         Set<Role> importRoles,
+        Set<Transport> transports,
         Path sourceDirectory,
         Path resourceDirectory,
         Path stateDirectory,
@@ -32,5 +35,6 @@ public record GenerateRequest(
         roles = Set.copyOf(roles);
         imports = List.copyOf(imports);
         importRoles = Set.copyOf(importRoles);
+        transports = Set.copyOf(transports);
     }
 }

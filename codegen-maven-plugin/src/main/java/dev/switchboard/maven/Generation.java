@@ -84,7 +84,8 @@ public final class Generation {
         }
         try {
             ServiceContract contract = ContractLoader.load(file);
-            inputs.add(new ContractInput(contract, sourceName(request.baseDirectory(), file), roles));
+            inputs.add(new ContractInput(contract, sourceName(request.baseDirectory(), file), roles,
+                    request.transports()));
         } catch (ContractException e) {
             problems.addAll(e.problems());
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.codegen.Role;
+import dev.switchboard.codegen.Transport;
 import dev.switchboard.contract.ContractException;
 import dev.switchboard.contract.ContractProblem;
 import java.io.IOException;
@@ -30,6 +31,7 @@ class GenerationTest {
               getNote:
                 input: Note
                 output: Note
+                http: GET /notes/{id}
             """;
 
     @TempDir
@@ -45,7 +47,11 @@ class GenerationTest {
     }
 
     private GenerateRequest request(Set<Role> roles, List<Path> imports, String version) {
-        return new GenerateRequest(project, contract, roles, imports, EnumSet.of(Role.CLIENT),
+        return request(roles, imports, version, EnumSet.allOf(Transport.class));
+    }
+
+    private GenerateRequest request(Set<Role> roles, List<Path> imports, String version, Set<Transport> transports) {
+        return new GenerateRequest(project, contract, roles, imports, EnumSet.of(Role.CLIENT), transports,
                 project.resolve("target/gen/java"), project.resolve("target/gen/resources"),
                 project.resolve("target/switchboard"), version);
     }
@@ -78,6 +84,32 @@ class GenerationTest {
         Files.writeString(contract, NOTES.replace("id: { type: string, tag: 1 }", "id: { type: string, tag: 2 }"));
         assertThat(Generation.run(request(EnumSet.of(Role.CLIENT), List.of(), "1.1")).outcome())
                 .as("contract bytes").isEqualTo(GenerationResult.Outcome.GENERATED);
+    }
+
+    @Test
+    void aChangedTransportSelectionRegeneratesAndAnUnchangedOneSkips() {
+        Set<Role> all = EnumSet.allOf(Role.class);
+        Path pkg = project.resolve("target/gen/java/com/example/notes");
+        Generation.run(request(all, List.of(), "1.0", EnumSet.of(Transport.REST)));
+        assertThat(pkg.resolve("NotesRestController.java")).isRegularFile();
+        assertThat(pkg.resolve("NotesGrpc.java")).doesNotExist();
+
+        assertThat(Generation.run(request(all, List.of(), "1.0", EnumSet.of(Transport.REST))).outcome())
+                .isEqualTo(GenerationResult.Outcome.SKIPPED_UNCHANGED);
+        assertThat(Generation.run(request(all, List.of(), "1.0", EnumSet.of(Transport.GRPC))).outcome())
+                .isEqualTo(GenerationResult.Outcome.GENERATED);
+        assertThat(pkg.resolve("NotesGrpc.java")).isRegularFile();
+        assertThat(pkg.resolve("NotesRestController.java")).as("stale once REST is gone").doesNotExist();
+        assertThat(project.resolve("target/gen/resources/META-INF/switchboard/notes/openapi.yaml")).doesNotExist();
+        assertThat(project.resolve("target/gen/resources/META-INF/switchboard/notes/notes.proto")).isRegularFile();
+    }
+
+    @Test
+    void operationsNoSelectedTransportCarriesFailTheBuild() {
+        assertThatThrownBy(() -> Generation.run(request(EnumSet.allOf(Role.class), List.of(), "1.0",
+                EnumSet.noneOf(Transport.class))))
+                .isInstanceOf(ContractException.class)
+                .hasMessageContaining("no transport of this build serves the operations of Notes (selected: none;");
     }
 
     @Test

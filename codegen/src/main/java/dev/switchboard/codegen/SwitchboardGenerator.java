@@ -22,6 +22,8 @@ import dev.switchboard.codegen.rest.RestControllerGenerator;
 import dev.switchboard.codegen.spec.AsyncApiGenerator;
 import dev.switchboard.codegen.spec.OpenApiGenerator;
 import dev.switchboard.codegen.spec.ProtoGenerator;
+import dev.switchboard.contract.ContractException;
+import dev.switchboard.contract.ContractProblem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,14 +32,13 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * Runs every output generator that applies to each contract. A transport adapter is one more
- * entry in {@link #GENERATORS}.
+ * Runs every output generator that applies to each contract: its roles and transports decide
+ * (see {@link ContractInput}). A transport adapter is one more entry in {@link #GENERATORS}.
  */
 public final class SwitchboardGenerator {
 
     /** Files that are line lists (Spring's {@code .imports}), which several contracts may add to. */
     private static final String MERGED_LISTS = "META-INF/spring/";
-
 
     private static final List<OutputGenerator> GENERATORS = List.of(
             new RecordGenerator(),
@@ -63,7 +64,15 @@ public final class SwitchboardGenerator {
             new OpenApiGenerator(),
             new AsyncApiGenerator());
 
+    /**
+     * @throws ContractException when a contract's operations reach no transport of the build for a
+     *                           role that needs one
+     */
     public List<GeneratedFile> generate(List<ContractInput> inputs) {
+        List<ContractProblem> problems = TransportCoverage.problems(inputs);
+        if (!problems.isEmpty()) {
+            throw new ContractException(problems);
+        }
         List<GeneratedFile> files = new ArrayList<>();
         for (ContractInput input : inputs) {
             for (OutputGenerator generator : GENERATORS) {

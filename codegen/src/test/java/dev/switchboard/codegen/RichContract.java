@@ -29,7 +29,7 @@ public final class RichContract {
 
     public static synchronized List<GeneratedFile> files() {
         if (files == null) {
-            ContractInput input = new ContractInput(contract(), SOURCE_NAME, EnumSet.allOf(Role.class));
+            ContractInput input = new ContractInput(contract(), SOURCE_NAME, EnumSet.allOf(Role.class), EnumSet.allOf(Transport.class));
             files = new SwitchboardGenerator().generate(List.of(input));
         }
         return files;

@@ -23,7 +23,6 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
  * a command is handled, the event it publishes reaches the subscriber, and both are measured.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.grpc.server.port=0",
 #if( $broker == "kafka" )
         "spring.kafka.bootstrap-servers=${symbol_dollar}{spring.embedded.kafka.brokers}",
 #end

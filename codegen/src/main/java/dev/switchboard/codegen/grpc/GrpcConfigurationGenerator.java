@@ -1,15 +1,17 @@
 package dev.switchboard.codegen.grpc;
 
+import dev.switchboard.codegen.spring.ClientBeans;
 import dev.switchboard.codegen.spring.SpringTypes;
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.switchboard.codegen.ContractInput;
 import dev.switchboard.codegen.GeneratedFile;
 import dev.switchboard.codegen.OutputGenerator;
-import dev.switchboard.codegen.Role;
+import dev.switchboard.codegen.Transport;
 import dev.switchboard.codegen.java.JavaFiles;
 import dev.switchboard.codegen.java.JavaNames;
 import dev.switchboard.contract.model.ServiceContract;
@@ -26,7 +28,7 @@ public final class GrpcConfigurationGenerator implements OutputGenerator {
 
     @Override
     public boolean appliesTo(ContractInput input) {
-        return (input.has(Role.SERVER) || input.has(Role.CLIENT)) && !input.contract().operations().isEmpty();
+        return input.serves(Transport.GRPC) || input.calls(Transport.GRPC);
     }
 
     @Override
@@ -35,15 +37,13 @@ public final class GrpcConfigurationGenerator implements OutputGenerator {
         ClassName name = GrpcTypes.configuration(contract);
         AnnotationSpec.Builder order = AnnotationSpec.builder(SpringTypes.AUTO_CONFIGURATION)
                 .addMember("afterName", "$S", SpringTypes.GRPC_AUTO_CONFIGURATION);
-        for (String springGrpc : GrpcTypes.SPRING_GRPC_SERVER_CONFIGURATIONS) {
-            order.addMember("beforeName", "$S", springGrpc);
-        }
+        order.addMember("beforeName", springGrpcServerConfigurations());
         TypeSpec.Builder spec = TypeSpec.classBuilder(name)
                 .addModifiers(Modifier.PUBLIC)
                 .addAnnotation(order.build())
                 .addJavadoc("Registers {@code $L}'s generated gRPC adapters with Spring Boot.\n", contract.service());
         String bean = JavaNames.beanPrefix(contract);
-        if (input.has(Role.SERVER)) {
+        if (input.serves(Transport.GRPC)) {
             ClassName service = JavaNames.serviceInterface(contract);
             spec.addMethod(MethodSpec.methodBuilder(bean + "GrpcService")
                     .addAnnotation(SpringTypes.BEAN)
@@ -52,29 +52,29 @@ public final class GrpcConfigurationGenerator implements OutputGenerator {
                     .returns(GrpcTypes.service(contract))
                     .addParameter(service, "service")
                     .addParameter(GrpcTypes.GRPC_SERVER, "server")
-                    .addStatement("return new $T(service, server)", GrpcTypes.service(contract))
+                    .addStatement("return new $T(service,$Wserver)", GrpcTypes.service(contract))
                     .build());
         }
-        if (input.has(Role.CLIENT)) {
-            ClassName clientInterface = JavaNames.clientInterface(contract);
-            ClassName fallback = JavaNames.clientFallback(contract);
-            ClassName operations = JavaNames.operations(contract);
-            spec.addMethod(MethodSpec.methodBuilder(bean + "GrpcClient")
-                    .addAnnotation(SpringTypes.BEAN)
-                    .addAnnotation(AnnotationSpec.builder(SpringTypes.CONDITIONAL_ON_MISSING_BEAN)
-                            .addMember("value", "$T.class", clientInterface).build())
-                    .addAnnotations(SpringTypes.clientConditions(contract, "grpc", "address"))
-                    .returns(clientInterface)
-                    .addParameter(GrpcTypes.GRPC_CALLERS, "callers")
-                    .addParameter(ParameterizedTypeName.get(SpringTypes.OBJECT_PROVIDER, fallback), "fallback")
-                    .addStatement("return new $T(callers.forService($T.SERVICE, $T::decodeError),\nfallback.getIfAvailable(() -> new $T() {}))",
-                            GrpcTypes.client(contract), operations, operations, fallback)
-                    .build());
+        if (input.calls(Transport.GRPC)) {
+            spec.addMethod(ClientBeans.clientBean(contract, "grpc", "address", GrpcTypes.GRPC_CALLERS,
+                    GrpcTypes.GRPC_CALLER, GrpcTypes.client(contract)));
         }
         List<GeneratedFile> files = new ArrayList<>();
         files.add(JavaFiles.source(input, spec));
         files.add(new GeneratedFile(GeneratedFile.Kind.RESOURCE, SpringTypes.AUTO_CONFIGURATION_IMPORTS,
                 name.canonicalName() + "\n"));
         return files;
+    }
+
+    /**
+     * Spring gRPC's class names, each split after its package: whole, they pass the line width.
+     */
+    private static CodeBlock springGrpcServerConfigurations() {
+        List<CodeBlock> names = new ArrayList<>();
+        for (String springGrpc : GrpcTypes.SPRING_GRPC_SERVER_CONFIGURATIONS) {
+            int split = springGrpc.indexOf(".autoconfigure.") + ".autoconfigure.".length();
+            names.add(CodeBlock.of("$S\n$>$>+ $S$<$<", springGrpc.substring(0, split), springGrpc.substring(split)));
+        }
+        return CodeBlock.builder().add("{\n").add(CodeBlock.join(names, ",\n")).add("\n$<$<}$>$>").build();
     }
 }

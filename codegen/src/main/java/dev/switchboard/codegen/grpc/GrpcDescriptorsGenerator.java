@@ -10,7 +10,7 @@ import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
 import dev.switchboard.codegen.ContractInput;
 import dev.switchboard.codegen.GeneratedFile;
 import dev.switchboard.codegen.OutputGenerator;
-import dev.switchboard.codegen.Role;
+import dev.switchboard.codegen.Transport;
 import dev.switchboard.codegen.java.JavaNames;
 import dev.switchboard.codegen.java.JavaFiles;
 import dev.switchboard.codegen.protobuf.FileDescriptors;
@@ -33,7 +33,7 @@ public final class GrpcDescriptorsGenerator implements OutputGenerator {
 
     @Override
     public boolean appliesTo(ContractInput input) {
-        return (input.has(Role.SERVER) || input.has(Role.CLIENT)) && !input.contract().operations().isEmpty();
+        return input.serves(Transport.GRPC) || input.calls(Transport.GRPC);
     }
 
     @Override
@@ -63,9 +63,10 @@ public final class GrpcDescriptorsGenerator implements OutputGenerator {
                         .addStatement("return File.DESCRIPTOR")
                         .build())
                 .addType(TypeSpec.classBuilder("File")
+                        .addAnnotation(JavaFiles.generated(input))
                         .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                         .addField(FieldSpec.builder(GrpcTypes.FILE_DESCRIPTOR, "DESCRIPTOR", Modifier.STATIC, Modifier.FINAL)
-                                .initializer("$T.fileDescriptor($T.DESCRIPTOR$>$>$L)$<$<", GrpcTypes.GRPC_METHODS, name,
+                                .initializer("$Z$>$>$T.fileDescriptor($T.DESCRIPTOR$L)$<$<", GrpcTypes.GRPC_METHODS, name,
                                         dependencies(file))
                                 .build())
                         .build());
@@ -83,7 +84,7 @@ public final class GrpcDescriptorsGenerator implements OutputGenerator {
         };
         return FieldSpec.builder(ParameterizedTypeName.get(GrpcTypes.METHOD_DESCRIPTOR, input, output),
                         JavaNames.operationConstant(operation), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                .initializer("$T.$L(SERVICE_NAME, $S,\n$>$>$T.INSTANCE, $T.INSTANCE)$<$<", GrpcTypes.GRPC_METHODS, factory,
+                .initializer("$Z$>$>$T.$L(SERVICE_NAME,$W$S,$W$T.INSTANCE,$W$T.INSTANCE)$<$<", GrpcTypes.GRPC_METHODS, factory,
                         ProtoNames.methodName(operation.name()), codec(input), codec(output))
                 .build();
     }
@@ -101,7 +102,7 @@ public final class GrpcDescriptorsGenerator implements OutputGenerator {
                 case "google/protobuf/duration.proto" -> GrpcTypes.DURATION_PROTO;
                 default -> throw new IllegalStateException("unexpected import " + dependency);
             };
-            code.add(",\n$T.getDescriptor()", holder);
+            code.add(",$W$T.getDescriptor()", holder);
         }
         return code.build();
     }
@@ -112,6 +113,6 @@ public final class GrpcDescriptorsGenerator implements OutputGenerator {
         for (int start = 0; start < encoded.length(); start += BASE64_LINE) {
             lines.add(CodeBlock.of("$S", encoded.substring(start, Math.min(encoded.length(), start + BASE64_LINE))));
         }
-        return CodeBlock.builder().add("$>$>").add(CodeBlock.join(lines, "\n+ ")).add("$<$<").build();
+        return CodeBlock.builder().add("\n$>$>").add(CodeBlock.join(lines, "\n+ ")).add("$<$<").build();
     }
 }

@@ -8,7 +8,7 @@ import com.palantir.javapoet.TypeSpec;
 import dev.switchboard.codegen.ContractInput;
 import dev.switchboard.codegen.GeneratedFile;
 import dev.switchboard.codegen.OutputGenerator;
-import dev.switchboard.codegen.Role;
+import dev.switchboard.codegen.Transport;
 import dev.switchboard.codegen.java.JavaFiles;
 import dev.switchboard.codegen.java.JavaNames;
 import dev.switchboard.contract.model.Operation;
@@ -25,7 +25,7 @@ public final class GrpcServiceGenerator implements OutputGenerator {
 
     @Override
     public boolean appliesTo(ContractInput input) {
-        return input.has(Role.SERVER) && !input.contract().operations().isEmpty();
+        return input.serves(Transport.GRPC);
     }
 
     @Override
@@ -34,7 +34,7 @@ public final class GrpcServiceGenerator implements OutputGenerator {
         ClassName service = JavaNames.serviceInterface(contract);
         ClassName descriptors = GrpcTypes.descriptors(contract);
         CodeBlock.Builder binding = CodeBlock.builder()
-                .add("return server.bind($T.SERVICE_NAME, $T::descriptor)$>$>", descriptors, descriptors);
+                .add("return server.bind($T.SERVICE_NAME,$W$T::descriptor)$>$>", descriptors, descriptors);
         for (Operation operation : contract.operations()) {
             String shape = switch (operation.mode()) {
                 case UNARY -> "unary";
@@ -43,7 +43,7 @@ public final class GrpcServiceGenerator implements OutputGenerator {
                 case BIDI_STREAMING -> "bidiStreaming";
             };
             String constant = JavaNames.operationConstant(operation);
-            binding.add("\n.$L($T.$L, $T.$L, service::$L)", shape, JavaNames.operations(contract), constant,
+            binding.add("\n.$L($T.$L,$W$T.$L,$Wservice::$L)", shape, JavaNames.operations(contract), constant,
                     descriptors, constant, JavaNames.method(operation));
         }
         binding.add("\n.build();\n$<$<");

@@ -34,7 +34,7 @@ public final class ClientFallbackGenerator implements OutputGenerator {
                         + "Each method rethrows the failure unless a bean implementing this interface overrides it.\n",
                         contract.service());
         for (Operation operation : contract.operations()) {
-            if (operation.mode() == StreamingMode.UNARY) {
+            if (operation.mode() == StreamingMode.UNARY && carried(input, operation)) {
                 spec.addMethod(MethodSpec.methodBuilder(JavaNames.method(operation))
                         .addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
                         .addParameter(methods.input(operation), "request")
@@ -45,5 +45,10 @@ public final class ClientFallbackGenerator implements OutputGenerator {
             }
         }
         return List.of(JavaFiles.source(input, spec));
+    }
+
+    /** Whether some client transport of the build makes this call: only those can fail over to it. */
+    private static boolean carried(ContractInput input, Operation operation) {
+        return input.clientTransports().stream().anyMatch(transport -> transport.carries(operation));
     }
 }

@@ -9,10 +9,14 @@ import dev.switchboard.codegen.Role;
 import dev.switchboard.contract.model.Operation;
 import dev.switchboard.contract.model.ServiceContract;
 import java.util.List;
+import javax.lang.model.element.Modifier;
 
 /**
- * {@code <Service>Client}, the one interface callers use whichever transport is configured. Streams
- * take the caller's natural shape: an {@code Iterable} to send, a {@code StreamSource} to read.
+ * {@code <Service>Client}, the one interface callers use whichever transport is configured. It
+ * declares the operations every client transport of the build carries (see
+ * {@link ContractInput#clientOperations()}), so a call it offers never fails for want of a
+ * binding; {@code <Service>GrpcClient} adds the ones only gRPC carries. Streams take the caller's
+ * natural shape: an {@code Iterable} to send, a {@code StreamSource} to read.
  */
 public final class ClientInterfaceGenerator implements OutputGenerator {
 
@@ -28,7 +32,20 @@ public final class ClientInterfaceGenerator implements OutputGenerator {
         return List.of(JavaFiles.source(input, methods.operationsInterface(
                 JavaNames.clientInterface(contract),
                 "Calls the {@code " + contract.service() + "} service over whichever transport is configured.",
+                input.clientOperations(),
                 (method, operation) -> signature(contract, method, operation))));
+    }
+
+    /**
+     * A public method of a client class for an operation its interface does not declare, documented
+     * like the interface's methods.
+     */
+    public static MethodSpec.Builder undeclaredMethod(ServiceContract contract, Operation operation) {
+        MethodSpec.Builder method = MethodSpec.methodBuilder(JavaNames.method(operation))
+                .addModifiers(Modifier.PUBLIC)
+                .addJavadoc(new OperationMethods(contract).javadoc(operation));
+        signature(contract, method, operation);
+        return method;
     }
 
     /**

@@ -53,7 +53,7 @@ public final class ErrorExceptionGenerator implements OutputGenerator {
         List<String> forwarded = new ArrayList<>(parameters);
         forwarded.add("null");
         withoutCause.addStatement("this($L)", String.join(", ", forwarded));
-        withCause.addStatement("super($T.$L, ERROR_NAME,$W$L,$W$L,$W$L)",
+        withCause.addStatement("super($T.$L,$WERROR_NAME,$W$L,$W$L,$W$L)",
                 RuntimeTypes.ERROR_CODE, error.code(), message(error, parameterOf), details(parameterOf), cause);
 
         return TypeSpec.classBuilder(name)
@@ -90,7 +90,7 @@ public final class ErrorExceptionGenerator implements OutputGenerator {
         if (literalStart < error.message().length() || parts.isEmpty()) {
             parts.add(CodeBlock.of("$S", error.message().substring(literalStart)));
         }
-        return CodeBlock.join(parts, " + ");
+        return CodeBlock.join(parts, "$W+ ");
     }
 
     /** {@code Map.of("id", String.valueOf(id))}: placeholder name → value; a null value reads "null". */
@@ -100,11 +100,11 @@ public final class ErrorExceptionGenerator implements OutputGenerator {
             String key = placeholder.getKey();
             CodeBlock value = CodeBlock.of("$T.valueOf($L)", String.class, placeholder.getValue());
             entries.add(parameterOf.size() <= 10
-                    ? CodeBlock.of("$S, $L", key, value)
-                    : CodeBlock.of("$T.entry($S, $L)", Map.class, key, value));
+                    ? CodeBlock.of("$S,$W$L", key, value)
+                    : CodeBlock.of("$T.entry($S,$W$L)", Map.class, key, value));
         }
         String factory = parameterOf.size() <= 10 ? "of" : "ofEntries";
-        return CodeBlock.of("$T.$L($L)", Map.class, factory, CodeBlock.join(entries, ", "));
+        return CodeBlock.of("$T.$L($L)", Map.class, factory, CodeBlock.join(entries, ",$W"));
     }
 
     private static CodeBlock javadoc(ErrorDefinition error) {

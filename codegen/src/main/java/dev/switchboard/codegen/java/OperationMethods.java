@@ -9,6 +9,7 @@ import com.palantir.javapoet.TypeSpec;
 import dev.switchboard.contract.model.ErrorDefinition;
 import dev.switchboard.contract.model.Operation;
 import dev.switchboard.contract.model.ServiceContract;
+import java.util.List;
 import java.util.function.BiConsumer;
 import javax.lang.model.element.Modifier;
 
@@ -27,12 +28,18 @@ final class OperationMethods {
      */
     TypeSpec.Builder operationsInterface(
             ClassName name, String purpose, BiConsumer<MethodSpec.Builder, Operation> shape) {
+        return operationsInterface(name, purpose, contract.operations(), shape);
+    }
+
+    /** The same for some of the contract's operations. */
+    TypeSpec.Builder operationsInterface(ClassName name, String purpose, List<Operation> operations,
+            BiConsumer<MethodSpec.Builder, Operation> shape) {
         TypeSpec.Builder spec = TypeSpec.interfaceBuilder(name).addModifiers(Modifier.PUBLIC);
         if (Javadocs.present(contract.description())) {
             spec.addJavadoc("$L\n\n<p>", Javadocs.text(contract.description()));
         }
         spec.addJavadoc("$L\n", purpose);
-        for (Operation operation : contract.operations()) {
+        for (Operation operation : operations) {
             MethodSpec.Builder method = method(operation);
             shape.accept(method, operation);
             spec.addMethod(method.build());
@@ -59,7 +66,7 @@ final class OperationMethods {
         return ParameterizedTypeName.get(raw, arguments);
     }
 
-    private CodeBlock javadoc(Operation operation) {
+    CodeBlock javadoc(Operation operation) {
         CodeBlock.Builder doc = CodeBlock.builder();
         if (Javadocs.present(operation.doc())) {
             doc.add("$L\n", Javadocs.text(operation.doc()));

@@ -55,7 +55,7 @@ public final class RecordGenerator implements OutputGenerator {
         }
         record.addMethod(validation.method());
         if (RecordBuilder.wanted(type)) {
-            record.addType(builder.builderType());
+            record.addType(builder.builderType().toBuilder().addAnnotation(JavaFiles.generated(input)).build());
         }
         return record;
     }
@@ -73,7 +73,7 @@ public final class RecordGenerator implements OutputGenerator {
         constructor.addParameter(ParameterSpec.builder(RuntimeTypes.UNKNOWN_FIELDS, JavaNames.UNKNOWN_FIELDS)
                 .addAnnotation(RuntimeTypes.JSON_IGNORE)
                 .build());
-        constructor.addStatement("$L = $T.requireNonNullElse($L, $T.EMPTY)",
+        constructor.addStatement("$L = $T.requireNonNullElse($L,$W$T.EMPTY)",
                 JavaNames.UNKNOWN_FIELDS, Objects.class, JavaNames.UNKNOWN_FIELDS, RuntimeTypes.UNKNOWN_FIELDS);
         return constructor.build();
     }
@@ -106,15 +106,15 @@ public final class RecordGenerator implements OutputGenerator {
             return Optional.empty();
         }
         if (types.isEnum(type)) {
-            return Optional.of(CodeBlock.of("$T.requireNonNullElse($L, $T.$L)",
+            return Optional.of(CodeBlock.of("$T.requireNonNullElse($L,$W$T.$L)",
                     Objects.class, name, types.of(type), EnumType.UNSPECIFIED));
         }
         ScalarKind kind = JavaTypes.scalar(type).orElse(null);
         if (kind == ScalarKind.STRING) {
-            return Optional.of(CodeBlock.of("$T.requireNonNullElse($L, $S)", Objects.class, name, ""));
+            return Optional.of(CodeBlock.of("$T.requireNonNullElse($L,$W$S)", Objects.class, name, ""));
         }
         if (kind == ScalarKind.BYTES) {
-            return Optional.of(CodeBlock.of("$T.requireNonNullElse($L, $T.EMPTY)",
+            return Optional.of(CodeBlock.of("$T.requireNonNullElse($L,$W$T.EMPTY)",
                     Objects.class, name, RuntimeTypes.BYTES));
         }
         return Optional.empty();

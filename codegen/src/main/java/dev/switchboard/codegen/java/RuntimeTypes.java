@@ -15,6 +15,7 @@ public final class RuntimeTypes {
     private static final String JACKSON = "com.fasterxml.jackson.annotation";
 
     public static final ClassName BYTES = ClassName.get(RUNTIME, "Bytes");
+    static final ClassName GENERATED = ClassName.get(RUNTIME, "Generated");
     static final ClassName FIELDS = ClassName.get(RUNTIME, "Fields");
     public static final ClassName UNKNOWN_FIELDS = ClassName.get(RUNTIME + ".protobuf", "UnknownFields");
     public static final ClassName ERROR_CODE = ClassName.get(RUNTIME, "ErrorCode");

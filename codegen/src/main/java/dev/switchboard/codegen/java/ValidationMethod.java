@@ -75,7 +75,7 @@ final class ValidationMethod {
 
         if (!field.optional() && (types.isMessage(fieldType)
                 || JavaTypes.scalar(fieldType).filter(REQUIRED_KINDS::contains).isPresent())) {
-            code.addStatement("$L.required($S, $L)", check, name, value);
+            code.addStatement("$L.required($S,$W$L)", check, name, value);
         }
         if (constraints.min() != null) {
             code.addStatement(bound("min", field, constraints.min()));
@@ -85,30 +85,30 @@ final class ValidationMethod {
         }
         if (constraints.minLength() != null) {
             requireString(field, "minLength");
-            code.addStatement("$L.minLength($S, $L, $L)", check, name, value, constraints.minLength());
+            code.addStatement("$L.minLength($S,$W$L,$W$L)", check, name, value, constraints.minLength());
         }
         if (constraints.maxLength() != null) {
             requireString(field, "maxLength");
-            code.addStatement("$L.maxLength($S, $L, $L)", check, name, value, constraints.maxLength());
+            code.addStatement("$L.maxLength($S,$W$L,$W$L)", check, name, value, constraints.maxLength());
         }
         if (constraints.pattern() != null) {
             requireString(field, "pattern");
-            code.addStatement("$L.pattern($S, $L, $L)", check, name, value, patternConstants.get(name));
+            code.addStatement("$L.pattern($S,$W$L,$W$L)", check, name, value, patternConstants.get(name));
         }
         if (constraints.minItems() != null) {
             requireCollection(field, "minItems");
-            code.addStatement("$L.minItems($S, $L, $L)", check, name, value, constraints.minItems());
+            code.addStatement("$L.minItems($S,$W$L,$W$L)", check, name, value, constraints.minItems());
         }
         if (constraints.maxItems() != null) {
             requireCollection(field, "maxItems");
-            code.addStatement("$L.maxItems($S, $L, $L)", check, name, value, constraints.maxItems());
+            code.addStatement("$L.maxItems($S,$W$L,$W$L)", check, name, value, constraints.maxItems());
         }
         if (types.isMessage(fieldType)) {
-            code.addStatement("$L.nested($S, $L)", check, name, value);
+            code.addStatement("$L.nested($S,$W$L)", check, name, value);
         } else if (fieldType instanceof TypeRef.ListOf list && types.isMessage(list.element())) {
-            code.addStatement("$L.each($S, $L)", check, name, value);
+            code.addStatement("$L.each($S,$W$L)", check, name, value);
         } else if (fieldType instanceof TypeRef.MapOf map && types.isMessage(map.value())) {
-            code.addStatement("$L.eachValue($S, $L)", check, name, value);
+            code.addStatement("$L.eachValue($S,$W$L)", check, name, value);
         }
         return code.build();
     }
@@ -126,12 +126,12 @@ final class ValidationMethod {
         if (!field.optional() && kind.isIntegral() && kind != ScalarKind.UINT64 && integralBound) {
             long limit = bound.longValueExact();
             String literal = limit == (int) limit ? Long.toString(limit) : limit + "L";
-            return CodeBlock.of("$L.$L($S, $L, $L)", check, which, name, value, literal);
+            return CodeBlock.of("$L.$L($S,$W$L,$W$L)", check, which, name, value, literal);
         }
         if (!field.optional() && (kind == ScalarKind.FLOAT || kind == ScalarKind.DOUBLE)) {
-            return CodeBlock.of("$L.$L($S, $L, $L)", check, which, name, value, Double.toString(bound.doubleValue()));
+            return CodeBlock.of("$L.$L($S,$W$L,$W$L)", check, which, name, value, Double.toString(bound.doubleValue()));
         }
-        return CodeBlock.of("$L.$L($S, $L, $S)", check, which, name, value, bound.toPlainString());
+        return CodeBlock.of("$L.$L($S,$W$L,$W$S)", check, which, name, value, bound.toPlainString());
     }
 
     /** The component as a comparable number; unsigned kinds are widened so large values stay positive. */

@@ -11,7 +11,7 @@ import dev.switchboard.codegen.OutputGenerator;
 import dev.switchboard.codegen.Role;
 import dev.switchboard.codegen.java.JavaFiles;
 import dev.switchboard.codegen.java.JavaNames;
-import dev.switchboard.codegen.java.OperationsGenerator;
+import dev.switchboard.codegen.java.PolicyLiterals;
 import dev.switchboard.contract.model.MessageDefinition;
 import dev.switchboard.contract.model.RetryPolicy;
 import dev.switchboard.contract.model.ServiceContract;
@@ -55,11 +55,11 @@ public final class MessagesGenerator implements OutputGenerator {
             field.addJavadoc("$L\n", message.doc().strip());
         }
         ClassName payload = JavaNames.type(contract, message.payload());
-        return field.initializer("new $T($S, $S, $T.Kind.$L,\n$>$>$S, $S, $S,\n$L,\n$T.INSTANCE)$<$<", descriptor,
+        return field.initializer("new $T(\n$>$>$S,$W$S,$W$T.Kind.$L,\n$S,$W$S,$W$S,\n$L,\n$T.INSTANCE)$<$<", descriptor,
                         contract.service(), message.name(), descriptor, message.kind().name(),
                         contract.javaPackage() + "." + message.name(), message.destination(),
                         message.deadLetterOrDefault(),
-                        retry == null ? CodeBlock.of("$T.NONE", RETRY_SETTINGS) : OperationsGenerator.retry(retry),
+                        retry == null ? CodeBlock.of("$T.NONE", RETRY_SETTINGS) : PolicyLiterals.retry(retry),
                         payload.peerClass(payload.simpleName() + "ProtoCodec"))
                 .build();
     }

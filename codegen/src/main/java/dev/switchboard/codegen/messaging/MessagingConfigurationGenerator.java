@@ -58,7 +58,7 @@ public final class MessagingConfigurationGenerator implements OutputGenerator {
             spec.addMethod(MethodSpec.methodBuilder(bean + "AsyncApi")
                     .addAnnotation(SpringTypes.BEAN)
                     .returns(RuntimeTypes.SERVED_SPECIFICATION)
-                    .addStatement("return new $T($S, $S, $S)", RuntimeTypes.SERVED_SPECIFICATION, contract.service(),
+                    .addStatement("return new $T($S,$W$S,$W$S)", RuntimeTypes.SERVED_SPECIFICATION, contract.service(),
                             "asyncapi", SpecFiles.directory(contract) + "asyncapi.yaml")
                     .build());
         }
@@ -84,7 +84,7 @@ public final class MessagingConfigurationGenerator implements OutputGenerator {
         ClassName handler = MessagingTypes.handler(contract, kind);
         List<CodeBlock> listens = new ArrayList<>();
         for (MessageDefinition message : MessagingTypes.of(contract, kind)) {
-            listens.add(CodeBlock.of("() -> listeners.listen($T.$L, $T.class, handler::$L)",
+            listens.add(CodeBlock.of("() -> listeners.listen($T.$L,$W$T.class,$Whandler::$L)",
                     MessagingTypes.messages(contract), MessagingTypes.constant(message),
                     JavaNames.type(contract, message.payload()), message.name()));
         }

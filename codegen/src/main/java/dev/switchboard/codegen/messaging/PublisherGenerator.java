@@ -73,7 +73,7 @@ public final class PublisherGenerator implements OutputGenerator {
             method.addJavadoc("$L\n\n<p>", message.doc().strip());
         }
         method.addJavadoc("Completes once the broker has confirmed the message.\n");
-        return method.addStatement("return publisher.publish($T.$L, $L, $L)", MessagingTypes.messages(contract),
+        return method.addStatement("return publisher.publish($T.$L,$W$L,$W$L)", MessagingTypes.messages(contract),
                 MessagingTypes.constant(message), parameter, key(contract, message, parameter)).build();
     }
 

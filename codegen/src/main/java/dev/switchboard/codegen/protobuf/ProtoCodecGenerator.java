@@ -121,12 +121,12 @@ public final class ProtoCodecGenerator implements OutputGenerator {
                 read.addStatement("case $L -> $L", wire.tags(field), wire.read(field, local));
             }
         }
-        read.addStatement("default -> unknown = unknown.read(in, tag)");
+        read.addStatement("default -> unknown = unknown.read(in,$Wtag)");
         read.endControlFlow();
         read.endControlFlow();
         CodeBlock.Builder arguments = CodeBlock.builder();
         for (Field field : type.fields()) {
-            arguments.add("$L, ", locals.get(field.name()));
+            arguments.add("$L,$W", locals.get(field.name()));
         }
         return read.addStatement("return new $T($Lunknown)", record, arguments.build()).build();
     }

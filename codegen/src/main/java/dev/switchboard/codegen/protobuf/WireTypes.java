@@ -60,8 +60,8 @@ final class WireTypes {
             ClassName javaType = JavaNames.type(contract, name);
             boolean isEnum = types.isEnum(new TypeRef.Named(name));
             CodeBlock initializer = isEnum
-                    ? CodeBlock.of("$T.enumOf($T::forNumber, $T::number, $T.UNSPECIFIED)", PROTO_TYPES, javaType, javaType, javaType)
-                    : CodeBlock.of("$T.message($T.INSTANCE)", PROTO_TYPES, ProtoCodecGenerator.codec(contract, name));
+                    ? CodeBlock.of("$Z$>$>$T.enumOf($T::forNumber,$W$T::number,$W$T.UNSPECIFIED)$<$<", PROTO_TYPES, javaType, javaType, javaType)
+                    : CodeBlock.of("$Z$T.message($T.INSTANCE)", PROTO_TYPES, ProtoCodecGenerator.codec(contract, name));
             constants.add(FieldSpec.builder(ParameterizedTypeName.get(isEnum ? PROTO_ENUM : PROTO_TYPE, javaType), constant(name),
                             Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                     .initializer(initializer)
@@ -97,7 +97,7 @@ final class WireTypes {
 
     /** Writes one field; {@code unknown} is the record's kept unknown fields, for enum numbers. */
     CodeBlock write(Field field, CodeBlock value, CodeBlock unknown) {
-        return access("write", field, value, unknown, CodeBlock.of("out, "));
+        return access("write", field, value, unknown, CodeBlock.of("out,$W"));
     }
 
     CodeBlock size(Field field, CodeBlock value, CodeBlock unknown) {
@@ -108,26 +108,26 @@ final class WireTypes {
         int number = field.tag();
         TypeRef type = field.type();
         if (type instanceof TypeRef.ListOf list) {
-            return CodeBlock.of("$T.$LList($L$L, $L, $L)", PROTO_WIRE, verb, out, number, value, type(list.element()));
+            return CodeBlock.of("$T.$LList($L$L,$W$L,$W$L)", PROTO_WIRE, verb, out, number, value, type(list.element()));
         }
         if (type instanceof TypeRef.MapOf map) {
-            return CodeBlock.of("$T.$LMap($L$L, $L, $L, $L)", PROTO_WIRE, verb, out, number, value,
+            return CodeBlock.of("$T.$LMap($L$L,$W$L,$W$L,$W$L)", PROTO_WIRE, verb, out, number, value,
                     type(map.key()), type(map.value()));
         }
         String primitive = primitive(field);
         if (primitive != null) {
-            return CodeBlock.of("$T.$L$L($L$L, $L)", PROTO_WIRE, verb, primitive, out, number, value);
+            return CodeBlock.of("$T.$L$L($L$L,$W$L)", PROTO_WIRE, verb, primitive, out, number, value);
         }
         if (!field.optional() && type instanceof TypeRef.Scalar scalar && scalar.kind() == ScalarKind.STRING) {
-            return CodeBlock.of("$T.$LString($L$L, $L)", PROTO_WIRE, verb, out, number, value);
+            return CodeBlock.of("$T.$LString($L$L,$W$L)", PROTO_WIRE, verb, out, number, value);
         }
         if (types.isEnum(type)) {
             return field.optional()
-                    ? CodeBlock.of("$T.$LPresentEnum($L$L, $L, $L, $L)", PROTO_WIRE, verb, out, number, value, type(type), unknown)
-                    : CodeBlock.of("$T.$LEnum($L$L, $L.number(), $L)", PROTO_WIRE, verb, out, number, value, unknown);
+                    ? CodeBlock.of("$T.$LPresentEnum($L$L,$W$L,$W$L,$W$L)", PROTO_WIRE, verb, out, number, value, type(type), unknown)
+                    : CodeBlock.of("$T.$LEnum($L$L,$W$L.number(),$W$L)", PROTO_WIRE, verb, out, number, value, unknown);
         }
         String how = field.optional() || hasPresence(type) ? "Present" : "Singular";
-        return CodeBlock.of("$T.$L$L($L$L, $L, $L)", PROTO_WIRE, verb, how, out, number, value, type(type));
+        return CodeBlock.of("$T.$L$L($L$L,$W$L,$W$L)", PROTO_WIRE, verb, how, out, number, value, type(type));
     }
 
     /** Records, timestamps, durations and decimals are absent when null, whatever the optional flag says. */
@@ -181,7 +181,7 @@ final class WireTypes {
     CodeBlock tags(Field field) {
         int number = field.tag();
         if (field.type() instanceof TypeRef.ListOf list && wireType(list.element()) != LENGTH_DELIMITED) {
-            return CodeBlock.of("$L, $L", tag(number, LENGTH_DELIMITED), tag(number, wireType(list.element())));
+            return CodeBlock.of("$L,$W$L", tag(number, LENGTH_DELIMITED), tag(number, wireType(list.element())));
         }
         if (field.type() instanceof TypeRef.ListOf || field.type() instanceof TypeRef.MapOf) {
             return CodeBlock.of("$L", tag(number, LENGTH_DELIMITED));
@@ -197,14 +197,14 @@ final class WireTypes {
         TypeRef type = field.type();
         if (type instanceof TypeRef.ListOf list) {
             return types.isEnum(list.element())
-                    ? CodeBlock.of("unknown = $T.readEnumListElement(in, tag, $L, $L, unknown)", PROTO_WIRE, local, type(list.element()))
-                    : CodeBlock.of("$T.readListElement(in, tag, $L, $L)", PROTO_WIRE, local, type(list.element()));
+                    ? CodeBlock.of("unknown = $T.readEnumListElement(in,$Wtag,$W$L,$W$L,$Wunknown)", PROTO_WIRE, local, type(list.element()))
+                    : CodeBlock.of("$T.readListElement(in,$Wtag,$W$L,$W$L)", PROTO_WIRE, local, type(list.element()));
         }
         if (type instanceof TypeRef.MapOf map) {
             return types.isEnum(map.value())
-                    ? CodeBlock.of("unknown = $T.readEnumMapEntry(in, tag, $L, $L, $L, unknown)", PROTO_WIRE, local,
+                    ? CodeBlock.of("unknown = $T.readEnumMapEntry(in,$Wtag,$W$L,$W$L,$W$L,$Wunknown)", PROTO_WIRE, local,
                             type(map.key()), type(map.value()))
-                    : CodeBlock.of("$T.readMapEntry(in, $L, $L, $L)", PROTO_WIRE, local, type(map.key()), type(map.value()));
+                    : CodeBlock.of("$T.readMapEntry(in,$W$L,$W$L,$W$L)", PROTO_WIRE, local, type(map.key()), type(map.value()));
         }
         String primitive = primitive(field);
         if (primitive != null) {
@@ -228,7 +228,7 @@ final class WireTypes {
                 .addStatement("int number = in.readEnum()")
                 .addStatement("$L = $T.forNumber(number)", local, enumType)
                 .beginControlFlow("if ($L == $T.UNRECOGNIZED)", local, enumType)
-                .addStatement("unknown = unknown.withEnumNumber($L, number)", field.tag())
+                .addStatement("unknown = unknown.withEnumNumber($L,$Wnumber)", field.tag())
                 .endControlFlow()
                 .build();
     }

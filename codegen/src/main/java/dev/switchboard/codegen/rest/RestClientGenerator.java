@@ -8,7 +8,7 @@ import com.palantir.javapoet.TypeSpec;
 import dev.switchboard.codegen.ContractInput;
 import dev.switchboard.codegen.GeneratedFile;
 import dev.switchboard.codegen.OutputGenerator;
-import dev.switchboard.codegen.Role;
+import dev.switchboard.codegen.Transport;
 import dev.switchboard.codegen.java.ClientInterfaceGenerator;
 import dev.switchboard.codegen.java.JavaFiles;
 import dev.switchboard.codegen.java.JavaNames;
@@ -24,13 +24,14 @@ import javax.lang.model.element.Modifier;
  * {@code <Service>RestClient}: the {@code <Service>Client} interface over HTTP/JSON. Each method
  * spells its request the way the generated controller reads it and hands it to the starter's
  * {@code RestCaller}, which owns policies, deadlines, idempotency keys, tracing and errors.
- * Operations without an HTTP binding (client and bidirectional streams) fail with UNIMPLEMENTED.
+ * It implements exactly the operations with an HTTP binding, which is what {@code <Service>Client}
+ * declares whenever REST is a client transport of the build.
  */
 public final class RestClientGenerator implements OutputGenerator {
 
     @Override
     public boolean appliesTo(ContractInput input) {
-        return input.has(Role.CLIENT);
+        return input.calls(Transport.REST);
     }
 
     static ClassName client(ServiceContract contract) {
@@ -56,7 +57,9 @@ public final class RestClientGenerator implements OutputGenerator {
                         .build());
         UrlValues urls = new UrlValues(contract);
         for (Operation operation : contract.operations()) {
-            spec.addMethod(method(contract, urls, operation));
+            if (Transport.REST.carries(operation)) {
+                spec.addMethod(method(contract, urls, operation));
+            }
         }
         return List.of(JavaFiles.source(input, spec));
     }
@@ -68,16 +71,12 @@ public final class RestClientGenerator implements OutputGenerator {
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC);
         ClientInterfaceGenerator.signature(contract, method, operation);
-        HttpBinding http = operation.http();
-        if (http == null) {
-            return method.addStatement("throw caller.unsupported($L)", descriptor).build();
-        }
         CodeBlock request = request(contract, urls, operation);
         if (operation.outputStream()) {
             return method.addStatement("return caller.stream($L,\n$L,\n$T.class)",
                     descriptor, request, output).build();
         }
-        return method.addStatement("return caller.call($L,\n$L,\n$T.class, failure -> fallback.$L(request, failure))",
+        return method.addStatement("return caller.call($L,\n$L,\n$T.class,$Wfailure -> fallback.$L(request,$Wfailure))",
                 descriptor, request, output, JavaNames.method(operation)).build();
     }
 
@@ -85,7 +84,7 @@ public final class RestClientGenerator implements OutputGenerator {
     private static CodeBlock request(ServiceContract contract, UrlValues urls, Operation operation) {
         HttpBinding http = operation.http();
         MessageType input = (MessageType) contract.type(operation.input()).orElseThrow();
-        CodeBlock.Builder request = CodeBlock.builder().add("$T.of($T.$L, $S)",
+        CodeBlock.Builder request = CodeBlock.builder().add("$T.of($T.$L,$W$S)",
                 RestTypes.REST_REQUEST, RestTypes.HTTP_METHOD, http.method().name(), http.path());
         request.add("$>$>");
         for (Field field : input.fields()) {
@@ -95,10 +94,10 @@ public final class RestClientGenerator implements OutputGenerator {
             }
             CodeBlock value = CodeBlock.of("request.$L()", JavaNames.component(field));
             request.add("\n$L", switch (placement) {
-                case PATH -> CodeBlock.of(".path($S, $L, $L)", field.name(), value, urls.spelling(field.type()));
-                case QUERY -> CodeBlock.of(".query($S, $L, $L)", field.name(), value, urls.spelling(field.type()));
-                case QUERY_LIST -> CodeBlock.of(".queryList($S, $L, $L)", field.name(), value, urls.spelling(field.type()));
-                case QUERY_JSON -> CodeBlock.of(".queryJson($S, $L)", field.name(), value);
+                case PATH -> CodeBlock.of(".path($S,$W$L,$W$L)", field.name(), value, urls.spelling(field.type()));
+                case QUERY -> CodeBlock.of(".query($S,$W$L,$W$L)", field.name(), value, urls.spelling(field.type()));
+                case QUERY_LIST -> CodeBlock.of(".queryList($S,$W$L,$W$L)", field.name(), value, urls.spelling(field.type()));
+                case QUERY_JSON -> CodeBlock.of(".queryJson($S,$W$L)", field.name(), value);
             });
         }
         if (http.hasBody()) {

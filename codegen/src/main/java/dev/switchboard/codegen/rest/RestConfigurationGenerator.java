@@ -1,6 +1,7 @@
 package dev.switchboard.codegen.rest;
 
 import dev.switchboard.codegen.java.RuntimeTypes;
+import dev.switchboard.codegen.spring.ClientBeans;
 import dev.switchboard.codegen.spring.SpringTypes;
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
@@ -10,7 +11,7 @@ import com.palantir.javapoet.TypeSpec;
 import dev.switchboard.codegen.ContractInput;
 import dev.switchboard.codegen.GeneratedFile;
 import dev.switchboard.codegen.OutputGenerator;
-import dev.switchboard.codegen.Role;
+import dev.switchboard.codegen.Transport;
 import dev.switchboard.codegen.java.JavaFiles;
 import dev.switchboard.codegen.java.JavaNames;
 import dev.switchboard.codegen.spec.SpecFiles;
@@ -30,11 +31,7 @@ public final class RestConfigurationGenerator implements OutputGenerator {
 
     @Override
     public boolean appliesTo(ContractInput input) {
-        return serves(input) || input.has(Role.CLIENT);
-    }
-
-    private static boolean serves(ContractInput input) {
-        return input.has(Role.SERVER) && !RestControllerGenerator.httpOperations(input.contract()).isEmpty();
+        return input.serves(Transport.REST) || input.calls(Transport.REST);
     }
 
     static ClassName configuration(ServiceContract contract) {
@@ -52,12 +49,13 @@ public final class RestConfigurationGenerator implements OutputGenerator {
                         .build())
                 .addJavadoc("Registers {@code $L}'s generated REST adapters with Spring Boot.\n", contract.service());
         String bean = JavaNames.beanPrefix(contract);
-        if (serves(input)) {
+        if (input.serves(Transport.REST)) {
             spec.addMethod(routes(contract, bean));
             spec.addMethod(openApi(contract, bean));
         }
-        if (input.has(Role.CLIENT)) {
-            spec.addMethod(client(contract, bean));
+        if (input.calls(Transport.REST)) {
+            spec.addMethod(ClientBeans.clientBean(contract, "rest", "base-url", RestTypes.REST_CALLERS,
+                    RestTypes.REST_CALLER, RestClientGenerator.client(contract)));
         }
         List<GeneratedFile> files = new ArrayList<>();
         files.add(JavaFiles.source(input, spec));
@@ -77,7 +75,7 @@ public final class RestConfigurationGenerator implements OutputGenerator {
                 .returns(ParameterizedTypeName.get(RestTypes.ROUTER_FUNCTION, RestTypes.SERVER_RESPONSE))
                 .addParameter(service, "service")
                 .addParameter(RestTypes.REST_SERVER, "server")
-                .addStatement("return new $T(service, server).routes()", RestControllerGenerator.controller(contract))
+                .addStatement("return new $T(service,$Wserver).routes()", RestControllerGenerator.controller(contract))
                 .build();
     }
 
@@ -86,26 +84,8 @@ public final class RestConfigurationGenerator implements OutputGenerator {
                 .addAnnotation(SpringTypes.BEAN)
                 .addAnnotation(onBean(JavaNames.serviceInterface(contract)))
                 .returns(RuntimeTypes.SERVED_SPECIFICATION)
-                .addStatement("return new $T($T.SERVICE, $S, $S)", RuntimeTypes.SERVED_SPECIFICATION,
+                .addStatement("return new $T($T.SERVICE,$W$S,$W$S)", RuntimeTypes.SERVED_SPECIFICATION,
                         JavaNames.operations(contract), "openapi", SpecFiles.directory(contract) + "openapi.yaml")
-                .build();
-    }
-
-    private static MethodSpec client(ServiceContract contract, String bean) {
-        ClassName clientInterface = JavaNames.clientInterface(contract);
-        ClassName fallback = JavaNames.clientFallback(contract);
-        ClassName operations = JavaNames.operations(contract);
-        return MethodSpec.methodBuilder(bean + "RestClient")
-                .addAnnotation(SpringTypes.BEAN)
-                .addAnnotation(AnnotationSpec.builder(SpringTypes.CONDITIONAL_ON_MISSING_BEAN)
-                        .addMember("value", "$T.class", clientInterface)
-                        .build())
-                .addAnnotations(SpringTypes.clientConditions(contract, "rest", "base-url"))
-                .returns(clientInterface)
-                .addParameter(RestTypes.REST_CALLERS, "callers")
-                .addParameter(ParameterizedTypeName.get(SpringTypes.OBJECT_PROVIDER, fallback), "fallback")
-                .addStatement("return new $T(callers.forService($T.SERVICE, $T::decodeError),\nfallback.getIfAvailable(() -> new $T() {}))",
-                        RestClientGenerator.client(contract), operations, operations, fallback)
                 .build();
     }
 

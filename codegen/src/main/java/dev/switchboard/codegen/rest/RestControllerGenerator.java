@@ -9,7 +9,7 @@ import com.palantir.javapoet.TypeSpec;
 import dev.switchboard.codegen.ContractInput;
 import dev.switchboard.codegen.GeneratedFile;
 import dev.switchboard.codegen.OutputGenerator;
-import dev.switchboard.codegen.Role;
+import dev.switchboard.codegen.Transport;
 import dev.switchboard.codegen.java.JavaFiles;
 import dev.switchboard.codegen.java.JavaNames;
 import dev.switchboard.codegen.java.JavaTypes;
@@ -34,7 +34,7 @@ public final class RestControllerGenerator implements OutputGenerator {
 
     @Override
     public boolean appliesTo(ContractInput input) {
-        return input.has(Role.SERVER) && !httpOperations(input.contract()).isEmpty();
+        return input.serves(Transport.REST);
     }
 
     /** Operations with an HTTP binding, routes with fewer path variables first so literals win. */
@@ -78,7 +78,7 @@ public final class RestControllerGenerator implements OutputGenerator {
         CodeBlock.Builder chain = CodeBlock.builder().add("return $T.route()\n$>$>", RestTypes.ROUTER_FUNCTIONS);
         for (Operation operation : operations) {
             HttpBinding http = operation.http();
-            chain.add(".$L($S, this::$L)\n", http.method().name(), http.path(), handlerName(operation));
+            chain.add(".$L($S,$Wthis::$L)\n", http.method().name(), http.path(), handlerName(operation));
         }
         chain.add(".build();\n$<$<");
         return MethodSpec.methodBuilder("routes")
@@ -100,7 +100,7 @@ public final class RestControllerGenerator implements OutputGenerator {
                 .addModifiers(Modifier.PRIVATE)
                 .addParameter(RestTypes.SERVER_REQUEST, "request")
                 .returns(RestTypes.SERVER_RESPONSE)
-                .addCode("return server.$L($T.$L, request,\n$>$>$L,\nservice::$L);\n$<$<",
+                .addCode("return server.$L($T.$L,$Wrequest,\n$>$>$L,\nservice::$L);\n$<$<",
                         streaming ? "serverStream" : "unary", JavaNames.operations(contract),
                         JavaNames.operationConstant(operation), decoder, JavaNames.method(operation))
                 .build();
@@ -164,11 +164,11 @@ public final class RestControllerGenerator implements OutputGenerator {
     /** {@code call.query("pageSize", RestValues.INT32)} and friends: one field read from the URL. */
     private static CodeBlock read(UrlValues urls, HttpBinding http, Field field) {
         return switch (urls.placement(http, field)) {
-            case PATH -> CodeBlock.of("call.path($S, $L)", field.name(), urls.spelling(field.type()));
-            case QUERY -> CodeBlock.of("call.$L($S, $L)", field.optional() ? "optionalQuery" : "query",
+            case PATH -> CodeBlock.of("call.path($S,$W$L)", field.name(), urls.spelling(field.type()));
+            case QUERY -> CodeBlock.of("call.$L($S,$W$L)", field.optional() ? "optionalQuery" : "query",
                     field.name(), urls.spelling(field.type()));
-            case QUERY_LIST -> CodeBlock.of("call.queryList($S, $L)", field.name(), urls.spelling(field.type()));
-            case QUERY_JSON -> CodeBlock.of("call.queryJson($S, $L)", field.name(), urls.typeReference(field));
+            case QUERY_LIST -> CodeBlock.of("call.queryList($S,$W$L)", field.name(), urls.spelling(field.type()));
+            case QUERY_JSON -> CodeBlock.of("call.queryJson($S,$W$L)", field.name(), urls.typeReference(field));
         };
     }
 }

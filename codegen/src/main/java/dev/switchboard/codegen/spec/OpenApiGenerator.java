@@ -5,7 +5,7 @@ import static dev.switchboard.codegen.spec.YamlDocument.map;
 import dev.switchboard.codegen.ContractInput;
 import dev.switchboard.codegen.GeneratedFile;
 import dev.switchboard.codegen.OutputGenerator;
-import dev.switchboard.codegen.Role;
+import dev.switchboard.codegen.Transport;
 import dev.switchboard.contract.model.ErrorDefinition;
 import dev.switchboard.contract.model.Operation;
 import dev.switchboard.contract.model.ServiceContract;
@@ -24,7 +24,7 @@ public final class OpenApiGenerator implements OutputGenerator {
 
     @Override
     public boolean appliesTo(ContractInput input) {
-        return input.has(Role.SERVER) && !restOperations(input.contract()).isEmpty();
+        return input.serves(Transport.REST);
     }
 
     @Override

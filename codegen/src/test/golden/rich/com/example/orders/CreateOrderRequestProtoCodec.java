@@ -3,6 +3,7 @@ package com.example.orders;
 
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
+import dev.switchboard.runtime.Generated;
 import dev.switchboard.runtime.protobuf.ProtoCodec;
 import dev.switchboard.runtime.protobuf.ProtoType;
 import dev.switchboard.runtime.protobuf.ProtoTypes;
@@ -13,12 +14,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The protobuf wire form of {@link CreateOrderRequest}: what protoc's Java classes write for the exported .proto.
+ * The protobuf wire form of {@link CreateOrderRequest}: what protoc's Java classes write for the
+ * exported .proto.
  */
+@Generated("src/main/switchboard/service.yaml")
 public final class CreateOrderRequestProtoCodec implements ProtoCodec<CreateOrderRequest> {
     public static final CreateOrderRequestProtoCodec INSTANCE = new CreateOrderRequestProtoCodec();
 
-    private static final ProtoType<OrderItem> ORDER_ITEM = ProtoTypes.message(OrderItemProtoCodec.INSTANCE);
+    private static final ProtoType<OrderItem> ORDER_ITEM =
+            ProtoTypes.message(OrderItemProtoCodec.INSTANCE);
 
     private CreateOrderRequestProtoCodec() {
     }

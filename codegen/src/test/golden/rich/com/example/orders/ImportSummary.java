@@ -6,16 +6,19 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
+import dev.switchboard.runtime.Generated;
 import dev.switchboard.runtime.protobuf.UnknownFields;
 import dev.switchboard.runtime.validation.ConstraintCheck;
 import dev.switchboard.runtime.validation.Validatable;
 import java.util.Objects;
 
 /**
- * @param unknownFields what a protobuf reader kept that this contract does not know; empty otherwise
+ * @param unknownFields what a protobuf reader kept that this contract does not know; empty
+ *     otherwise
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Generated("src/main/switchboard/service.yaml")
 public record ImportSummary(@JsonSetter(nulls = Nulls.AS_EMPTY) int imported,
         @JsonSetter(nulls = Nulls.AS_EMPTY) int rejected,
         @JsonIgnore UnknownFields unknownFields) implements Validatable {

@@ -3,14 +3,17 @@ package com.example.orders;
 
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
+import dev.switchboard.runtime.Generated;
 import dev.switchboard.runtime.protobuf.ProtoCodec;
 import dev.switchboard.runtime.protobuf.ProtoWire;
 import dev.switchboard.runtime.protobuf.UnknownFields;
 import java.io.IOException;
 
 /**
- * The protobuf wire form of {@link ImportSummary}: what protoc's Java classes write for the exported .proto.
+ * The protobuf wire form of {@link ImportSummary}: what protoc's Java classes write for the
+ * exported .proto.
  */
+@Generated("src/main/switchboard/service.yaml")
 public final class ImportSummaryProtoCodec implements ProtoCodec<ImportSummary> {
     public static final ImportSummaryProtoCodec INSTANCE = new ImportSummaryProtoCodec();
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
+import dev.switchboard.runtime.Generated;
 import dev.switchboard.runtime.protobuf.UnknownFields;
 import dev.switchboard.runtime.validation.ConstraintCheck;
 import dev.switchboard.runtime.validation.Validatable;
@@ -13,10 +14,12 @@ import java.util.Objects;
 
 /**
  * @param pageToken {@code null} when absent
- * @param unknownFields what a protobuf reader kept that this contract does not know; empty otherwise
+ * @param unknownFields what a protobuf reader kept that this contract does not know; empty
+ *     otherwise
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Generated("src/main/switchboard/service.yaml")
 public record ListOrdersRequest(String customerId, OrderStatus status,
         @JsonSetter(nulls = Nulls.AS_EMPTY) int pageSize, String pageToken,
         @JsonIgnore UnknownFields unknownFields) implements Validatable {
@@ -57,6 +60,7 @@ public record ListOrdersRequest(String customerId, OrderStatus status,
     /**
      * Builds {@link ListOrdersRequest} values; fields left unset take their defaults.
      */
+    @Generated("src/main/switchboard/service.yaml")
     public static final class Builder {
         private String customerId;
 

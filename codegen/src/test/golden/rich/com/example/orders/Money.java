@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
+import dev.switchboard.runtime.Generated;
 import dev.switchboard.runtime.protobuf.UnknownFields;
 import dev.switchboard.runtime.validation.ConstraintCheck;
 import dev.switchboard.runtime.validation.Validatable;
@@ -16,10 +17,12 @@ import java.util.regex.Pattern;
  * An amount of money in minor units.
  *
  * @param units amount in minor units
- * @param unknownFields what a protobuf reader kept that this contract does not know; empty otherwise
+ * @param unknownFields what a protobuf reader kept that this contract does not know; empty
+ *     otherwise
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Generated("src/main/switchboard/service.yaml")
 public record Money(@JsonSetter(nulls = Nulls.AS_EMPTY) long units, String currency,
         @JsonIgnore UnknownFields unknownFields) implements Validatable {
     private static final Pattern CURRENCY_PATTERN = Pattern.compile("[A-Z]{3}");

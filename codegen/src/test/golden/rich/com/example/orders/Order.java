@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.switchboard.runtime.Fields;
+import dev.switchboard.runtime.Generated;
 import dev.switchboard.runtime.protobuf.UnknownFields;
 import dev.switchboard.runtime.validation.ConstraintCheck;
 import dev.switchboard.runtime.validation.Validatable;
@@ -20,10 +21,12 @@ import java.util.Objects;
  * @param note {@code null} when absent
  * @param deliveryWindow {@code null} when absent
  * @param discount {@code null} when absent
- * @param unknownFields what a protobuf reader kept that this contract does not know; empty otherwise
+ * @param unknownFields what a protobuf reader kept that this contract does not know; empty
+ *     otherwise
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Generated("src/main/switchboard/service.yaml")
 public record Order(String id, String customerId, List<OrderItem> items, Money total,
         OrderStatus status, Instant createdAt, String note, Map<String, String> attributes,
         Duration deliveryWindow, Money discount,
@@ -76,6 +79,7 @@ public record Order(String id, String customerId, List<OrderItem> items, Money t
     /**
      * Builds {@link Order} values; fields left unset take their defaults.
      */
+    @Generated("src/main/switchboard/service.yaml")
     public static final class Builder {
         private String id;
 

@@ -3,6 +3,7 @@ package com.example.orders;
 
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
+import dev.switchboard.runtime.Generated;
 import dev.switchboard.runtime.protobuf.ProtoCodec;
 import dev.switchboard.runtime.protobuf.ProtoTypes;
 import dev.switchboard.runtime.protobuf.ProtoWire;
@@ -11,8 +12,10 @@ import java.io.IOException;
 import java.math.BigDecimal;
 
 /**
- * The protobuf wire form of {@link OrderItem}: what protoc's Java classes write for the exported .proto.
+ * The protobuf wire form of {@link OrderItem}: what protoc's Java classes write for the exported
+ * .proto.
  */
+@Generated("src/main/switchboard/service.yaml")
 public final class OrderItemProtoCodec implements ProtoCodec<OrderItem> {
     public static final OrderItemProtoCodec INSTANCE = new OrderItemProtoCodec();
 

@@ -2,12 +2,14 @@
 package com.example.orders;
 
 import dev.switchboard.runtime.ErrorCode;
+import dev.switchboard.runtime.Generated;
 import dev.switchboard.runtime.SwitchboardException;
 import java.util.Map;
 
 /**
  * Contract error {@code OrderLocked}, code {@code ABORTED}.
  */
+@Generated("src/main/switchboard/service.yaml")
 public final class OrderLockedException extends SwitchboardException {
     /**
      * The contract name of this error, stable across versions.

@@ -2,12 +2,14 @@
 package com.example.orders;
 
 import dev.switchboard.runtime.ErrorCode;
+import dev.switchboard.runtime.Generated;
 import dev.switchboard.runtime.SwitchboardException;
 import java.util.Map;
 
 /**
  * Contract error {@code OrderNotFound}, code {@code NOT_FOUND}: order {id} not found.
  */
+@Generated("src/main/switchboard/service.yaml")
 public final class OrderNotFoundException extends SwitchboardException {
     /**
      * The contract name of this error, stable across versions.
@@ -21,7 +23,7 @@ public final class OrderNotFoundException extends SwitchboardException {
     }
 
     public OrderNotFoundException(String id, Throwable cause) {
-        super(ErrorCode.NOT_FOUND, ERROR_NAME, "order " + id + " not found",
-                Map.of("id", String.valueOf(id)), cause);
+        super(ErrorCode.NOT_FOUND, ERROR_NAME, "order " + id + " not found", Map.of("id",
+                String.valueOf(id)), cause);
     }
 }

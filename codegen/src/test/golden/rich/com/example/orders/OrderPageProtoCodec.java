@@ -3,6 +3,7 @@ package com.example.orders;
 
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
+import dev.switchboard.runtime.Generated;
 import dev.switchboard.runtime.protobuf.ProtoCodec;
 import dev.switchboard.runtime.protobuf.ProtoType;
 import dev.switchboard.runtime.protobuf.ProtoTypes;
@@ -13,8 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The protobuf wire form of {@link OrderPage}: what protoc's Java classes write for the exported .proto.
+ * The protobuf wire form of {@link OrderPage}: what protoc's Java classes write for the exported
+ * .proto.
  */
+@Generated("src/main/switchboard/service.yaml")
 public final class OrderPageProtoCodec implements ProtoCodec<OrderPage> {
     public static final OrderPageProtoCodec INSTANCE = new OrderPageProtoCodec();
 

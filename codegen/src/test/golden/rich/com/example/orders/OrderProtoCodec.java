@@ -3,6 +3,7 @@ package com.example.orders;
 
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
+import dev.switchboard.runtime.Generated;
 import dev.switchboard.runtime.protobuf.ProtoCodec;
 import dev.switchboard.runtime.protobuf.ProtoEnum;
 import dev.switchboard.runtime.protobuf.ProtoType;
@@ -18,16 +19,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The protobuf wire form of {@link Order}: what protoc's Java classes write for the exported .proto.
+ * The protobuf wire form of {@link Order}: what protoc's Java classes write for the exported
+ * .proto.
  */
+@Generated("src/main/switchboard/service.yaml")
 public final class OrderProtoCodec implements ProtoCodec<Order> {
     public static final OrderProtoCodec INSTANCE = new OrderProtoCodec();
 
-    private static final ProtoType<OrderItem> ORDER_ITEM = ProtoTypes.message(OrderItemProtoCodec.INSTANCE);
+    private static final ProtoType<OrderItem> ORDER_ITEM =
+            ProtoTypes.message(OrderItemProtoCodec.INSTANCE);
 
     private static final ProtoType<Money> MONEY = ProtoTypes.message(MoneyProtoCodec.INSTANCE);
 
-    private static final ProtoEnum<OrderStatus> ORDER_STATUS = ProtoTypes.enumOf(OrderStatus::forNumber, OrderStatus::number, OrderStatus.UNSPECIFIED);
+    private static final ProtoEnum<OrderStatus> ORDER_STATUS =
+            ProtoTypes.enumOf(OrderStatus::forNumber, OrderStatus::number, OrderStatus.UNSPECIFIED);
 
     private OrderProtoCodec() {
     }
@@ -90,12 +95,14 @@ public final class OrderProtoCodec implements ProtoCodec<Order> {
                 }
                 case 50 -> createdAt = ProtoTypes.TIMESTAMP.readNoTag(in);
                 case 58 -> note = in.readStringRequireUtf8();
-                case 66 -> ProtoWire.readMapEntry(in, attributes, ProtoTypes.STRING, ProtoTypes.STRING);
+                case 66 -> ProtoWire.readMapEntry(in, attributes, ProtoTypes.STRING,
+                        ProtoTypes.STRING);
                 case 90 -> deliveryWindow = ProtoTypes.DURATION.readNoTag(in);
                 case 98 -> discount = MONEY.readNoTag(in);
                 default -> unknown = unknown.read(in, tag);
             }
         }
-        return new Order(id, customerId, items, total, status, createdAt, note, attributes, deliveryWindow, discount, unknown);
+        return new Order(id, customerId, items, total, status, createdAt, note, attributes,
+                deliveryWindow, discount, unknown);
     }
 }

@@ -2,10 +2,12 @@
 package com.example.orders;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import dev.switchboard.runtime.Generated;
 
 /**
  * Where an order is in its lifecycle.
  */
+@Generated("src/main/switchboard/service.yaml")
 public enum OrderStatus {
     /**
      * No value was set: the default.
@@ -37,7 +39,8 @@ public enum OrderStatus {
     }
 
     /**
-     * The value with that wire number; {@link #UNRECOGNIZED} for a number this version does not know.
+     * The value with that wire number; {@link #UNRECOGNIZED} for a number this version does not
+     * know.
      */
     public static OrderStatus forNumber(int number) {
         return switch (number) {

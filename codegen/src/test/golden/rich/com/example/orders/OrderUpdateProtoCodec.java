@@ -3,6 +3,7 @@ package com.example.orders;
 
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
+import dev.switchboard.runtime.Generated;
 import dev.switchboard.runtime.protobuf.ProtoCodec;
 import dev.switchboard.runtime.protobuf.ProtoEnum;
 import dev.switchboard.runtime.protobuf.ProtoTypes;
@@ -11,12 +12,15 @@ import dev.switchboard.runtime.protobuf.UnknownFields;
 import java.io.IOException;
 
 /**
- * The protobuf wire form of {@link OrderUpdate}: what protoc's Java classes write for the exported .proto.
+ * The protobuf wire form of {@link OrderUpdate}: what protoc's Java classes write for the exported
+ * .proto.
  */
+@Generated("src/main/switchboard/service.yaml")
 public final class OrderUpdateProtoCodec implements ProtoCodec<OrderUpdate> {
     public static final OrderUpdateProtoCodec INSTANCE = new OrderUpdateProtoCodec();
 
-    private static final ProtoEnum<OrderStatus> ORDER_STATUS = ProtoTypes.enumOf(OrderStatus::forNumber, OrderStatus::number, OrderStatus.UNSPECIFIED);
+    private static final ProtoEnum<OrderStatus> ORDER_STATUS =
+            ProtoTypes.enumOf(OrderStatus::forNumber, OrderStatus::number, OrderStatus.UNSPECIFIED);
 
     private OrderUpdateProtoCodec() {
     }

@@ -5,46 +5,58 @@ import com.google.protobuf.Descriptors;
 import com.google.protobuf.DurationProto;
 import com.google.protobuf.TimestampProto;
 import dev.switchboard.grpc.GrpcMethods;
+import dev.switchboard.runtime.Generated;
 import io.grpc.MethodDescriptor;
 
 /**
  * The gRPC face of {@code Orders}: its methods as the exported .proto declares them, marshalled
  * by the generated codecs, and the contract's descriptors for reflection.
  */
+@Generated("src/main/switchboard/service.yaml")
 public final class OrdersGrpc {
     public static final String SERVICE_NAME = "com.example.orders.Orders";
 
-    public static final MethodDescriptor<CreateOrderRequest, Order> CREATE_ORDER = GrpcMethods.unary(SERVICE_NAME, "CreateOrder",
-            CreateOrderRequestProtoCodec.INSTANCE, OrderProtoCodec.INSTANCE);
+    public static final MethodDescriptor<CreateOrderRequest, Order> CREATE_ORDER =
+            GrpcMethods.unary(SERVICE_NAME, "CreateOrder", CreateOrderRequestProtoCodec.INSTANCE,
+                    OrderProtoCodec.INSTANCE);
 
-    public static final MethodDescriptor<GetOrderRequest, Order> GET_ORDER = GrpcMethods.unary(SERVICE_NAME, "GetOrder",
-            GetOrderRequestProtoCodec.INSTANCE, OrderProtoCodec.INSTANCE);
+    public static final MethodDescriptor<GetOrderRequest, Order> GET_ORDER =
+            GrpcMethods.unary(SERVICE_NAME, "GetOrder", GetOrderRequestProtoCodec.INSTANCE,
+                    OrderProtoCodec.INSTANCE);
 
-    public static final MethodDescriptor<ListOrdersRequest, OrderPage> LIST_ORDERS = GrpcMethods.unary(SERVICE_NAME, "ListOrders",
-            ListOrdersRequestProtoCodec.INSTANCE, OrderPageProtoCodec.INSTANCE);
+    public static final MethodDescriptor<ListOrdersRequest, OrderPage> LIST_ORDERS =
+            GrpcMethods.unary(SERVICE_NAME, "ListOrders", ListOrdersRequestProtoCodec.INSTANCE,
+                    OrderPageProtoCodec.INSTANCE);
 
-    public static final MethodDescriptor<UpdateNoteRequest, Order> UPDATE_NOTE = GrpcMethods.unary(SERVICE_NAME, "UpdateNote",
-            UpdateNoteRequestProtoCodec.INSTANCE, OrderProtoCodec.INSTANCE);
+    public static final MethodDescriptor<UpdateNoteRequest, Order> UPDATE_NOTE =
+            GrpcMethods.unary(SERVICE_NAME, "UpdateNote", UpdateNoteRequestProtoCodec.INSTANCE,
+                    OrderProtoCodec.INSTANCE);
 
-    public static final MethodDescriptor<GetOrderRequest, Order> CANCEL_ORDER = GrpcMethods.unary(SERVICE_NAME, "CancelOrder",
-            GetOrderRequestProtoCodec.INSTANCE, OrderProtoCodec.INSTANCE);
+    public static final MethodDescriptor<GetOrderRequest, Order> CANCEL_ORDER =
+            GrpcMethods.unary(SERVICE_NAME, "CancelOrder", GetOrderRequestProtoCodec.INSTANCE,
+                    OrderProtoCodec.INSTANCE);
 
-    public static final MethodDescriptor<WatchOrdersRequest, Order> WATCH_ORDERS = GrpcMethods.serverStreaming(SERVICE_NAME, "WatchOrders",
-            WatchOrdersRequestProtoCodec.INSTANCE, OrderProtoCodec.INSTANCE);
+    public static final MethodDescriptor<WatchOrdersRequest, Order> WATCH_ORDERS =
+            GrpcMethods.serverStreaming(SERVICE_NAME, "WatchOrders",
+                    WatchOrdersRequestProtoCodec.INSTANCE, OrderProtoCodec.INSTANCE);
 
-    public static final MethodDescriptor<CreateOrderRequest, ImportSummary> IMPORT_ORDERS = GrpcMethods.clientStreaming(SERVICE_NAME, "ImportOrders",
-            CreateOrderRequestProtoCodec.INSTANCE, ImportSummaryProtoCodec.INSTANCE);
+    public static final MethodDescriptor<CreateOrderRequest, ImportSummary> IMPORT_ORDERS =
+            GrpcMethods.clientStreaming(SERVICE_NAME, "ImportOrders",
+                    CreateOrderRequestProtoCodec.INSTANCE, ImportSummaryProtoCodec.INSTANCE);
 
-    public static final MethodDescriptor<GetOrderRequest, OrderUpdate> TRACK_ORDERS = GrpcMethods.bidiStreaming(SERVICE_NAME, "TrackOrders",
-            GetOrderRequestProtoCodec.INSTANCE, OrderUpdateProtoCodec.INSTANCE);
+    public static final MethodDescriptor<GetOrderRequest, OrderUpdate> TRACK_ORDERS =
+            GrpcMethods.bidiStreaming(SERVICE_NAME, "TrackOrders",
+                    GetOrderRequestProtoCodec.INSTANCE, OrderUpdateProtoCodec.INSTANCE);
 
-    public static final MethodDescriptor<Scalars, Scalars> ECHO_SCALARS = GrpcMethods.unary(SERVICE_NAME, "EchoScalars",
-            ScalarsProtoCodec.INSTANCE, ScalarsProtoCodec.INSTANCE);
+    public static final MethodDescriptor<Scalars, Scalars> ECHO_SCALARS =
+            GrpcMethods.unary(SERVICE_NAME, "EchoScalars", ScalarsProtoCodec.INSTANCE,
+                    ScalarsProtoCodec.INSTANCE);
 
     /**
      * orders.proto as protoc describes it, serialized and base64-encoded.
      */
-    private static final String DESCRIPTOR = "CgxvcmRlcnMucHJvdG8SEmNvbS5leGFtcGxlLm9yZGVycxoeZ29vZ2xlL3Byb3RvYnVmL2R1cmF0"
+    private static final String DESCRIPTOR =
+            "CgxvcmRlcnMucHJvdG8SEmNvbS5leGFtcGxlLm9yZGVycxoeZ29vZ2xlL3Byb3RvYnVmL2R1cmF0"
             + "aW9uLnByb3RvGh9nb29nbGUvcHJvdG9idWYvdGltZXN0YW1wLnByb3RvIjkKBU1vbmV5EhQKBXVu"
             + "aXRzGAEgASgDUgV1bml0cxIaCghjdXJyZW5jeRgCIAEoCVIIY3VycmVuY3kiWAoJT3JkZXJJdGVt"
             + "EhAKA3NrdRgBIAEoCVIDc2t1EhoKCHF1YW50aXR5GAIgASgFUghxdWFudGl0eRIdCgp1bml0X3By"
@@ -117,9 +129,10 @@ public final class OrdersGrpc {
         return File.DESCRIPTOR;
     }
 
+    @Generated("src/main/switchboard/service.yaml")
     private static final class File {
-        static final Descriptors.FileDescriptor DESCRIPTOR = GrpcMethods.fileDescriptor(OrdersGrpc.DESCRIPTOR,
-                DurationProto.getDescriptor(),
-                TimestampProto.getDescriptor());
+        static final Descriptors.FileDescriptor DESCRIPTOR =
+                GrpcMethods.fileDescriptor(OrdersGrpc.DESCRIPTOR, DurationProto.getDescriptor(),
+                        TimestampProto.getDescriptor());
     }
 }

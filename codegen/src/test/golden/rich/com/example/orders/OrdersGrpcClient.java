@@ -2,12 +2,18 @@
 package com.example.orders;
 
 import dev.switchboard.grpc.GrpcCaller;
+import dev.switchboard.runtime.Generated;
 import dev.switchboard.runtime.stream.BidiCall;
 import dev.switchboard.runtime.stream.StreamSource;
 
 /**
  * Calls {@code Orders} over gRPC.
+ *
+ * <p>Besides {@link OrdersClient}, it calls {@link #importOrders}, {@link #trackOrders}, {@link
+ * #echoScalars}, which another client transport of this build
+ * cannot carry: inject this class to use them.
  */
+@Generated("src/main/switchboard/service.yaml")
 public final class OrdersGrpcClient implements OrdersClient {
     private final GrpcCaller caller;
 
@@ -50,20 +56,22 @@ public final class OrdersGrpcClient implements OrdersClient {
 
     @Override
     public StreamSource<Order> watchOrders(WatchOrdersRequest request) {
-        return caller.serverStreaming(OrdersOperations.WATCH_ORDERS, OrdersGrpc.WATCH_ORDERS, request);
+        return caller.serverStreaming(OrdersOperations.WATCH_ORDERS, OrdersGrpc.WATCH_ORDERS,
+                request);
     }
 
-    @Override
+    /**
+     * Bulk import; gRPC only (client streaming).
+     */
     public ImportSummary importOrders(Iterable<CreateOrderRequest> requests) {
-        return caller.clientStreaming(OrdersOperations.IMPORT_ORDERS, OrdersGrpc.IMPORT_ORDERS, requests);
+        return caller.clientStreaming(OrdersOperations.IMPORT_ORDERS, OrdersGrpc.IMPORT_ORDERS,
+                requests);
     }
 
-    @Override
     public BidiCall<GetOrderRequest, OrderUpdate> trackOrders() {
         return caller.bidiStreaming(OrdersOperations.TRACK_ORDERS, OrdersGrpc.TRACK_ORDERS);
     }
 
-    @Override
     public Scalars echoScalars(Scalars request) {
         return caller.unary(OrdersOperations.ECHO_SCALARS, OrdersGrpc.ECHO_SCALARS, request,
                 failure -> fallback.echoScalars(request, failure));

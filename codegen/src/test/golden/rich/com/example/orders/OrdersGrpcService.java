@@ -2,12 +2,14 @@
 package com.example.orders;
 
 import dev.switchboard.grpc.GrpcServer;
+import dev.switchboard.runtime.Generated;
 import io.grpc.BindableService;
 import io.grpc.ServerServiceDefinition;
 
 /**
  * Serves {@link OrdersService} over gRPC, each method as the exported .proto declares it.
  */
+@Generated("src/main/switchboard/service.yaml")
 public final class OrdersGrpcService implements BindableService {
     private final OrdersService service;
 
@@ -26,9 +28,12 @@ public final class OrdersGrpcService implements BindableService {
                 .unary(OrdersOperations.LIST_ORDERS, OrdersGrpc.LIST_ORDERS, service::listOrders)
                 .unary(OrdersOperations.UPDATE_NOTE, OrdersGrpc.UPDATE_NOTE, service::updateNote)
                 .unary(OrdersOperations.CANCEL_ORDER, OrdersGrpc.CANCEL_ORDER, service::cancelOrder)
-                .serverStreaming(OrdersOperations.WATCH_ORDERS, OrdersGrpc.WATCH_ORDERS, service::watchOrders)
-                .clientStreaming(OrdersOperations.IMPORT_ORDERS, OrdersGrpc.IMPORT_ORDERS, service::importOrders)
-                .bidiStreaming(OrdersOperations.TRACK_ORDERS, OrdersGrpc.TRACK_ORDERS, service::trackOrders)
+                .serverStreaming(OrdersOperations.WATCH_ORDERS, OrdersGrpc.WATCH_ORDERS,
+                        service::watchOrders)
+                .clientStreaming(OrdersOperations.IMPORT_ORDERS, OrdersGrpc.IMPORT_ORDERS,
+                        service::importOrders)
+                .bidiStreaming(OrdersOperations.TRACK_ORDERS, OrdersGrpc.TRACK_ORDERS,
+                        service::trackOrders)
                 .unary(OrdersOperations.ECHO_SCALARS, OrdersGrpc.ECHO_SCALARS, service::echoScalars)
                 .build();
     }

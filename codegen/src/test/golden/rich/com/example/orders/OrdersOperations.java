@@ -2,12 +2,11 @@
 package com.example.orders;
 
 import dev.switchboard.runtime.ErrorCode;
+import dev.switchboard.runtime.Generated;
 import dev.switchboard.runtime.SwitchboardException;
-import dev.switchboard.runtime.policy.CallShape;
 import dev.switchboard.runtime.policy.CircuitBreakerSettings;
 import dev.switchboard.runtime.policy.OperationDescriptor;
 import dev.switchboard.runtime.policy.PolicySettings;
-import dev.switchboard.runtime.policy.RateLimitSettings;
 import dev.switchboard.runtime.policy.RetrySettings;
 import java.time.Duration;
 import java.util.List;
@@ -17,64 +16,65 @@ import java.util.Map;
  * The operations of {@code Orders} as every transport sees them: names, idempotency, shape and
  * the contract's policies (service defaults merged with each operation's overrides).
  */
+@Generated("src/main/switchboard/service.yaml")
 public final class OrdersOperations {
     public static final String SERVICE = "Orders";
 
-    public static final OperationDescriptor CREATE_ORDER = new OperationDescriptor(SERVICE, "createOrder", false, CallShape.UNARY,
-            new PolicySettings(Duration.ofSeconds(2), Duration.ofSeconds(5),
-            new RetrySettings(3, Duration.ofMillis(50), Duration.ofSeconds(1), 0.2, 0.2),
-            new CircuitBreakerSettings(50.0, 20, 100, Duration.ofSeconds(10)),
-            64, new RateLimitSettings(200, Duration.ofSeconds(1))));
+    /**
+     * The contract's {@code policies}: what every operation has unless it says otherwise.
+     */
+    private static final PolicySettings DEFAULTS = PolicySettings.NONE
+            .withTimeout(Duration.ofSeconds(2))
+            .withDeadline(Duration.ofSeconds(5))
+            .withRetry(RetrySettings.NONE
+                    .withAttempts(3)
+                    .withBackoff(Duration.ofMillis(50))
+                    .withMaxBackoff(Duration.ofSeconds(1))
+                    .withJitter(0.2)
+                    .withBudget(0.2))
+            .withCircuitBreaker(CircuitBreakerSettings.NONE
+                    .withFailureRate(50.0)
+                    .withMinimumCalls(20)
+                    .withWindow(100)
+                    .withOpenFor(Duration.ofSeconds(10)))
+            .withConcurrency(64)
+            .withRateLimit(200, Duration.ofSeconds(1));
 
-    public static final OperationDescriptor GET_ORDER = new OperationDescriptor(SERVICE, "getOrder", true, CallShape.UNARY,
-            new PolicySettings(Duration.ofMillis(500), Duration.ofSeconds(5),
-            new RetrySettings(3, Duration.ofMillis(50), Duration.ofSeconds(1), 0.2, 0.2),
-            new CircuitBreakerSettings(50.0, 20, 100, Duration.ofSeconds(10)),
-            64, new RateLimitSettings(200, Duration.ofSeconds(1))));
+    public static final OperationDescriptor CREATE_ORDER =
+            OperationDescriptor.unary(SERVICE, "createOrder", DEFAULTS);
 
-    public static final OperationDescriptor LIST_ORDERS = new OperationDescriptor(SERVICE, "listOrders", true, CallShape.UNARY,
-            new PolicySettings(Duration.ofSeconds(2), Duration.ofSeconds(5),
-            new RetrySettings(3, Duration.ofMillis(50), Duration.ofSeconds(1), 0.2, 0.2),
-            new CircuitBreakerSettings(50.0, 20, 100, Duration.ofSeconds(10)),
-            64, new RateLimitSettings(200, Duration.ofSeconds(1))));
+    public static final OperationDescriptor GET_ORDER =
+            OperationDescriptor.unary(SERVICE, "getOrder",
+                    DEFAULTS.withTimeout(Duration.ofMillis(500))).asIdempotent();
 
-    public static final OperationDescriptor UPDATE_NOTE = new OperationDescriptor(SERVICE, "updateNote", false, CallShape.UNARY,
-            new PolicySettings(Duration.ofSeconds(2), Duration.ofSeconds(5),
-            new RetrySettings(5, Duration.ofMillis(50), Duration.ofSeconds(1), 0.2, 0.2),
-            new CircuitBreakerSettings(50.0, 20, 100, Duration.ofSeconds(30)),
-            64, new RateLimitSettings(200, Duration.ofSeconds(1))));
+    public static final OperationDescriptor LIST_ORDERS =
+            OperationDescriptor.unary(SERVICE, "listOrders", DEFAULTS).asIdempotent();
 
-    public static final OperationDescriptor CANCEL_ORDER = new OperationDescriptor(SERVICE, "cancelOrder", true, CallShape.UNARY,
-            new PolicySettings(Duration.ofSeconds(2), Duration.ofSeconds(5),
-            new RetrySettings(3, Duration.ofMillis(50), Duration.ofSeconds(1), 0.2, 0.2),
-            new CircuitBreakerSettings(50.0, 20, 100, Duration.ofSeconds(10)),
-            64, new RateLimitSettings(200, Duration.ofSeconds(1))));
+    public static final OperationDescriptor UPDATE_NOTE =
+            OperationDescriptor.unary(SERVICE, "updateNote", DEFAULTS
+                    .withRetry(retry -> retry.withAttempts(5))
+                    .withCircuitBreaker(breaker -> breaker.withOpenFor(Duration.ofSeconds(30))));
 
-    public static final OperationDescriptor WATCH_ORDERS = new OperationDescriptor(SERVICE, "watchOrders", false, CallShape.SERVER_STREAM,
-            new PolicySettings(Duration.ofSeconds(2), Duration.ofSeconds(5),
-            new RetrySettings(3, Duration.ofMillis(50), Duration.ofSeconds(1), 0.2, 0.2),
-            new CircuitBreakerSettings(50.0, 20, 100, Duration.ofSeconds(10)),
-            64, new RateLimitSettings(200, Duration.ofSeconds(1))));
+    public static final OperationDescriptor CANCEL_ORDER =
+            OperationDescriptor.unary(SERVICE, "cancelOrder", DEFAULTS).asIdempotent();
 
-    public static final OperationDescriptor IMPORT_ORDERS = new OperationDescriptor(SERVICE, "importOrders", false, CallShape.CLIENT_STREAM,
-            new PolicySettings(Duration.ofSeconds(2), Duration.ofSeconds(5),
-            new RetrySettings(3, Duration.ofMillis(50), Duration.ofSeconds(1), 0.2, 0.2),
-            new CircuitBreakerSettings(50.0, 20, 100, Duration.ofSeconds(10)),
-            64, new RateLimitSettings(200, Duration.ofSeconds(1))));
+    public static final OperationDescriptor WATCH_ORDERS =
+            OperationDescriptor.serverStream(SERVICE, "watchOrders", DEFAULTS);
 
-    public static final OperationDescriptor TRACK_ORDERS = new OperationDescriptor(SERVICE, "trackOrders", false, CallShape.BIDI_STREAM,
-            new PolicySettings(Duration.ofSeconds(2), Duration.ofSeconds(5),
-            new RetrySettings(3, Duration.ofMillis(50), Duration.ofSeconds(1), 0.2, 0.2),
-            new CircuitBreakerSettings(50.0, 20, 100, Duration.ofSeconds(10)),
-            64, new RateLimitSettings(200, Duration.ofSeconds(1))));
+    public static final OperationDescriptor IMPORT_ORDERS =
+            OperationDescriptor.clientStream(SERVICE, "importOrders", DEFAULTS);
 
-    public static final OperationDescriptor ECHO_SCALARS = new OperationDescriptor(SERVICE, "echoScalars", false, CallShape.UNARY,
-            new PolicySettings(Duration.ofSeconds(2), Duration.ofSeconds(5),
-            new RetrySettings(3, Duration.ofMillis(50), Duration.ofSeconds(1), 0.2, 0.2),
-            new CircuitBreakerSettings(50.0, 20, 100, Duration.ofSeconds(10)),
-            8, new RateLimitSettings(10, Duration.ofSeconds(1))));
+    public static final OperationDescriptor TRACK_ORDERS =
+            OperationDescriptor.bidiStream(SERVICE, "trackOrders", DEFAULTS);
 
-    public static final List<OperationDescriptor> ALL = List.of(CREATE_ORDER, GET_ORDER, LIST_ORDERS, UPDATE_NOTE, CANCEL_ORDER, WATCH_ORDERS, IMPORT_ORDERS, TRACK_ORDERS, ECHO_SCALARS);
+    public static final OperationDescriptor ECHO_SCALARS =
+            OperationDescriptor.unary(SERVICE, "echoScalars", DEFAULTS
+                    .withConcurrency(8)
+                    .withRateLimit(10, Duration.ofSeconds(1)));
+
+    public static final List<OperationDescriptor> ALL = List.of(CREATE_ORDER, GET_ORDER,
+            LIST_ORDERS, UPDATE_NOTE, CANCEL_ORDER, WATCH_ORDERS, IMPORT_ORDERS, TRACK_ORDERS,
+            ECHO_SCALARS);
 
     private OrdersOperations() {
     }
@@ -90,6 +90,6 @@ public final class OrdersOperations {
             case "OutOfStock" -> new OutOfStockException(details.getOrDefault("sku", ""));
             case "OrderLocked" -> new OrderLockedException();
             default -> new SwitchboardException(code, errorName, message, details);
-        } ;
+        };
     }
 }

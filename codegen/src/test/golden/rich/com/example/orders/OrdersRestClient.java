@@ -4,13 +4,14 @@ package com.example.orders;
 import dev.switchboard.rest.RestCaller;
 import dev.switchboard.rest.RestRequest;
 import dev.switchboard.rest.RestValues;
-import dev.switchboard.runtime.stream.BidiCall;
+import dev.switchboard.runtime.Generated;
 import dev.switchboard.runtime.stream.StreamSource;
 import org.springframework.http.HttpMethod;
 
 /**
  * Calls {@code Orders} over HTTP/JSON.
  */
+@Generated("src/main/switchboard/service.yaml")
 public final class OrdersRestClient implements OrdersClient {
     private final RestCaller caller;
 
@@ -71,20 +72,5 @@ public final class OrdersRestClient implements OrdersClient {
                 RestRequest.of(HttpMethod.GET, "/orders/watch")
                         .query("customerId", request.customerId(), RestValues.STRING),
                 Order.class);
-    }
-
-    @Override
-    public ImportSummary importOrders(Iterable<CreateOrderRequest> requests) {
-        throw caller.unsupported(OrdersOperations.IMPORT_ORDERS);
-    }
-
-    @Override
-    public BidiCall<GetOrderRequest, OrderUpdate> trackOrders() {
-        throw caller.unsupported(OrdersOperations.TRACK_ORDERS);
-    }
-
-    @Override
-    public Scalars echoScalars(Scalars request) {
-        throw caller.unsupported(OrdersOperations.ECHO_SCALARS);
     }
 }

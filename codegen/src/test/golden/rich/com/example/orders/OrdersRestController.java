@@ -3,6 +3,7 @@ package com.example.orders;
 
 import dev.switchboard.rest.RestServer;
 import dev.switchboard.rest.RestValues;
+import dev.switchboard.runtime.Generated;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerRequest;
@@ -11,6 +12,7 @@ import org.springframework.web.servlet.function.ServerResponse;
 /**
  * Serves {@link OrdersService} over HTTP/JSON as the contract maps its operations.
  */
+@Generated("src/main/switchboard/service.yaml")
 public final class OrdersRestController {
     private final OrdersService service;
 

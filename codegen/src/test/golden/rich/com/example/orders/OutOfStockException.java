@@ -2,14 +2,17 @@
 package com.example.orders;
 
 import dev.switchboard.runtime.ErrorCode;
+import dev.switchboard.runtime.Generated;
 import dev.switchboard.runtime.SwitchboardException;
 import java.util.Map;
 
 /**
  * Stock is short for an item.
  *
- * <p>Contract error {@code OutOfStock}, code {@code FAILED_PRECONDITION}: not enough {sku} in stock.
+ * <p>Contract error {@code OutOfStock}, code {@code FAILED_PRECONDITION}: not enough {sku} in
+ * stock.
  */
+@Generated("src/main/switchboard/service.yaml")
 public final class OutOfStockException extends SwitchboardException {
     /**
      * The contract name of this error, stable across versions.

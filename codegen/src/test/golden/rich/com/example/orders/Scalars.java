@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import dev.switchboard.runtime.Bytes;
 import dev.switchboard.runtime.Fields;
+import dev.switchboard.runtime.Generated;
 import dev.switchboard.runtime.protobuf.UnknownFields;
 import dev.switchboard.runtime.validation.ConstraintCheck;
 import dev.switchboard.runtime.validation.Validatable;
@@ -25,10 +26,12 @@ import java.util.Objects;
  *
  * @param default_ {@code null} when absent
  * @param maybeFlag {@code null} when absent
- * @param unknownFields what a protobuf reader kept that this contract does not know; empty otherwise
+ * @param unknownFields what a protobuf reader kept that this contract does not know; empty
+ *     otherwise
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Generated("src/main/switchboard/service.yaml")
 public record Scalars(@JsonSetter(nulls = Nulls.AS_EMPTY) boolean flag,
         @JsonSetter(nulls = Nulls.AS_EMPTY) int small, @JsonSetter(nulls = Nulls.AS_EMPTY) long big,
         @JsonSetter(nulls = Nulls.AS_EMPTY) int usmall,
@@ -94,6 +97,7 @@ public record Scalars(@JsonSetter(nulls = Nulls.AS_EMPTY) boolean flag,
     /**
      * Builds {@link Scalars} values; fields left unset take their defaults.
      */
+    @Generated("src/main/switchboard/service.yaml")
     public static final class Builder {
         private boolean flag;
 

@@ -4,6 +4,7 @@ package com.example.orders;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
 import dev.switchboard.runtime.Bytes;
+import dev.switchboard.runtime.Generated;
 import dev.switchboard.runtime.protobuf.ProtoCodec;
 import dev.switchboard.runtime.protobuf.ProtoEnum;
 import dev.switchboard.runtime.protobuf.ProtoType;
@@ -20,14 +21,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The protobuf wire form of {@link Scalars}: what protoc's Java classes write for the exported .proto.
+ * The protobuf wire form of {@link Scalars}: what protoc's Java classes write for the exported
+ * .proto.
  */
+@Generated("src/main/switchboard/service.yaml")
 public final class ScalarsProtoCodec implements ProtoCodec<Scalars> {
     public static final ScalarsProtoCodec INSTANCE = new ScalarsProtoCodec();
 
-    private static final ProtoEnum<OrderStatus> ORDER_STATUS = ProtoTypes.enumOf(OrderStatus::forNumber, OrderStatus::number, OrderStatus.UNSPECIFIED);
+    private static final ProtoEnum<OrderStatus> ORDER_STATUS =
+            ProtoTypes.enumOf(OrderStatus::forNumber, OrderStatus::number, OrderStatus.UNSPECIFIED);
 
-    private static final ProtoType<OrderItem> ORDER_ITEM = ProtoTypes.message(OrderItemProtoCodec.INSTANCE);
+    private static final ProtoType<OrderItem> ORDER_ITEM =
+            ProtoTypes.message(OrderItemProtoCodec.INSTANCE);
 
     private ScalarsProtoCodec() {
     }
@@ -127,13 +132,17 @@ public final class ScalarsProtoCodec implements ProtoCodec<Scalars> {
                 case 120 -> maybeFlag = ProtoTypes.BOOL.readNoTag(in);
                 case 130 -> ProtoWire.readMapEntry(in, counts, ProtoTypes.STRING, ProtoTypes.INT64);
                 case 138, 137 -> ProtoWire.readListElement(in, tag, scores, ProtoTypes.DOUBLE);
-                case 146, 144 -> unknown = ProtoWire.readEnumListElement(in, tag, statuses, ORDER_STATUS, unknown);
+                case 146, 144 -> unknown = ProtoWire.readEnumListElement(in, tag, statuses,
+                        ORDER_STATUS, unknown);
                 case 154 -> ProtoWire.readMapEntry(in, byId, ProtoTypes.INT32, ORDER_ITEM);
-                case 162 -> unknown = ProtoWire.readEnumMapEntry(in, tag, byStatus, ProtoTypes.STRING, ORDER_STATUS, unknown);
+                case 162 -> unknown = ProtoWire.readEnumMapEntry(in, tag, byStatus,
+                        ProtoTypes.STRING, ORDER_STATUS, unknown);
                 case -6 -> ProtoWire.readListElement(in, tag, tags, ProtoTypes.STRING);
                 default -> unknown = unknown.read(in, tag);
             }
         }
-        return new Scalars(flag, small, big, usmall, ubig, ratio, precise, text, blob, at, took, amount, class_, default_, maybeFlag, counts, scores, statuses, byId, byStatus, tags, unknown);
+        return new Scalars(flag, small, big, usmall, ubig, ratio, precise, text, blob, at, took,
+                amount, class_, default_, maybeFlag, counts, scores, statuses, byId, byStatus, tags,
+                unknown);
     }
 }

@@ -4,16 +4,19 @@ package com.example.orders;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.switchboard.runtime.Generated;
 import dev.switchboard.runtime.protobuf.UnknownFields;
 import dev.switchboard.runtime.validation.ConstraintCheck;
 import dev.switchboard.runtime.validation.Validatable;
 import java.util.Objects;
 
 /**
- * @param unknownFields what a protobuf reader kept that this contract does not know; empty otherwise
+ * @param unknownFields what a protobuf reader kept that this contract does not know; empty
+ *     otherwise
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Generated("src/main/switchboard/service.yaml")
 public record WatchOrdersRequest(String customerId,
         @JsonIgnore UnknownFields unknownFields) implements Validatable {
     public WatchOrdersRequest {

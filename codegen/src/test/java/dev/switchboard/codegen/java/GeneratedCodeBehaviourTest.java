@@ -4,8 +4,20 @@ import static dev.switchboard.codegen.java.GeneratedJsonRoundTripTest.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.codegen.RichContract;
+import dev.switchboard.contract.model.CircuitBreakerPolicy;
+import dev.switchboard.contract.model.Operation;
+import dev.switchboard.contract.model.Policies;
+import dev.switchboard.contract.model.RateLimitPolicy;
+import dev.switchboard.contract.model.RetryPolicy;
+import dev.switchboard.contract.model.ServiceContract;
 import dev.switchboard.runtime.ErrorCode;
 import dev.switchboard.runtime.SwitchboardException;
+import dev.switchboard.runtime.policy.CircuitBreakerSettings;
+import dev.switchboard.runtime.policy.OperationDescriptor;
+import dev.switchboard.runtime.policy.PolicySettings;
+import dev.switchboard.runtime.policy.RateLimitSettings;
+import dev.switchboard.runtime.policy.RetrySettings;
 import dev.switchboard.runtime.stream.StreamSink;
 import dev.switchboard.runtime.stream.StreamSource;
 import java.lang.reflect.InvocationTargetException;
@@ -191,5 +203,39 @@ class GeneratedCodeBehaviourTest {
         public boolean isCancelled() {
             return false;
         }
+    }
+
+    @Test
+    void eachOperationDescriptorHoldsTheContractsEffectivePolicy() throws ReflectiveOperationException {
+        Class<?> operations = CompiledRichContract.load("OrdersOperations");
+        ServiceContract contract = RichContract.contract();
+
+        for (Operation operation : contract.operations()) {
+            OperationDescriptor descriptor = (OperationDescriptor) operations
+                    .getField(JavaNames.operationConstant(operation)).get(null);
+            Policies effective = contract.policies().overriddenBy(operation.policies());
+
+            assertThat(descriptor.name()).isEqualTo(operation.name());
+            assertThat(descriptor.idempotent()).as(operation.name()).isEqualTo(operation.idempotent());
+            assertThat(descriptor.shape().name().replace("_STREAM", ""))
+                    .isEqualTo(operation.mode().name().replace("_STREAMING", ""));
+            assertThat(descriptor.policy()).as(operation.name()).isEqualTo(settings(effective));
+        }
+        assertThat(((OperationDescriptor) operations.getField("UPDATE_NOTE").get(null)).policy().retry().attempts())
+                .isEqualTo(5);
+    }
+
+    /** The contract's merged policy as the positional runtime records, the way the generator wrote it before. */
+    private static PolicySettings settings(Policies policies) {
+        RetryPolicy retry = policies.retry();
+        CircuitBreakerPolicy breaker = policies.circuitBreaker();
+        RateLimitPolicy limit = policies.rateLimit();
+        return new PolicySettings(policies.timeout(), policies.deadline(),
+                retry == null ? null : new RetrySettings(retry.attempts(), retry.backoff(), retry.maxBackoff(),
+                        retry.jitter(), retry.budget()),
+                breaker == null ? null : new CircuitBreakerSettings(breaker.failureRate(), breaker.minimumCalls(),
+                        breaker.window(), breaker.openFor()),
+                policies.concurrency(),
+                limit == null ? null : new RateLimitSettings(limit.permits(), limit.per()));
     }
 }

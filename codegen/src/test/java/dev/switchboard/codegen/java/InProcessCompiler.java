@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
@@ -43,14 +44,27 @@ final class InProcessCompiler {
      * @param classpath  directories or jars to compile against, besides the test classpath
      */
     static Result compile(Map<String, String> sources, Path classes, List<Path> classpath) {
+        return compile(sources, classes, classpath, List.of());
+    }
+
+    /**
+     * The same against the test classpath without every entry holding one of {@code withoutPackages}
+     * (e.g. {@code io/grpc}): proves the sources need nothing from them.
+     */
+    static Result compile(Map<String, String> sources, Path classes, List<Path> classpath, List<String> withoutPackages) {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         recreate(classes);
         List<String> path = new ArrayList<>(classpath.stream().map(Path::toString).toList());
-        path.add(System.getProperty("java.class.path"));
+        String separator = System.getProperty("path.separator");
+        for (String entry : System.getProperty("java.class.path").split(separator)) {
+            if (withoutPackages.stream().noneMatch(name -> holds(Path.of(entry), name))) {
+                path.add(entry);
+            }
+        }
         List<String> options = List.of(
                 "-Xlint:all", "-proc:none", "-d", classes.toString(),
-                "-classpath", String.join(System.getProperty("path.separator"), path));
+                "-classpath", String.join(separator, path));
         List<JavaFileObject> units = sources.entrySet().stream()
                 .map(source -> (JavaFileObject) new SourceText(source.getKey(), source.getValue()))
                 .toList();
@@ -59,6 +73,21 @@ final class InProcessCompiler {
             return new Result(success, List.copyOf(diagnostics.getDiagnostics()), classes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether a classpath entry (a directory or a jar) has classes in {@code packagePath}, e.g. {@code io/grpc}. */
+    static boolean holds(Path entry, String packagePath) {
+        if (Files.isDirectory(entry)) {
+            return Files.isDirectory(entry.resolve(packagePath));
+        }
+        if (!Files.isRegularFile(entry)) {
+            return false;
+        }
+        try (JarFile jar = new JarFile(entry.toFile())) {
+            return jar.stream().anyMatch(file -> file.getName().startsWith(packagePath + "/") && file.getName().endsWith(".class"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + entry, e);
         }
     }
 

@@ -7,6 +7,7 @@ import dev.switchboard.codegen.ContractInput;
 import dev.switchboard.codegen.GeneratedFile;
 import dev.switchboard.codegen.OutputGenerator;
 import dev.switchboard.codegen.Role;
+import dev.switchboard.codegen.Transport;
 import dev.switchboard.contract.ContractLoader;
 import dev.switchboard.runtime.SwitchboardException;
 import dev.switchboard.runtime.validation.ConstraintCheck;
@@ -40,7 +41,7 @@ class JavaEdgeCasesTest {
     static void generateAndCompile() throws MalformedURLException {
         ContractInput input = new ContractInput(
                 ContractLoader.load(Path.of("src/test/resources/contracts/java-edge-cases.yaml")),
-                "java-edge-cases.yaml", EnumSet.of(Role.SERVER, Role.CLIENT));
+                "java-edge-cases.yaml", EnumSet.of(Role.SERVER, Role.CLIENT), EnumSet.allOf(Transport.class));
         sources = new LinkedHashMap<>();
         for (OutputGenerator generator : JAVA_GENERATORS) {
             for (GeneratedFile file : generator.generate(input)) {
@@ -171,8 +172,9 @@ class JavaEdgeCasesTest {
     void docsStayPlainTextThatJavacAndJavadocAccept() {
         String assembly = sourceOf("Assembly");
 
+        // Wrapped at the line width, never before a word javadoc would read as a block tag.
         assertThat(assembly).contains(" * Plain text, not code: C:&#92;users, &#92;u002a/ ends nothing,"
-                + " {&#64;link Nowhere}, *&#47;, &lt;b&gt; &amp; @param\n");
+                + " {&#64;link Nowhere}, *&#47;,\n * &lt;b&gt; &amp; @param\n");
         assertThat(assembly).contains(" * @param part &#92;u is not an escape\n");
     }
 

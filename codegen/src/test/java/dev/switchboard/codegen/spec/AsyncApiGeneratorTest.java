@@ -10,10 +10,12 @@ import com.networknt.schema.SpecificationVersion;
 import dev.switchboard.codegen.ContractInput;
 import dev.switchboard.codegen.GeneratedFile;
 import dev.switchboard.codegen.Role;
+import dev.switchboard.codegen.Transport;
 import dev.switchboard.contract.ContractLoader;
 import dev.switchboard.contract.model.ServiceContract;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -90,7 +92,7 @@ class AsyncApiGeneratorTest {
                   notedDeadLetter: { payload: Note, topic: notes.audit }
                 """);
         GeneratedFile file = new AsyncApiGenerator()
-                .generate(new ContractInput(contract, "dlq.yaml", Set.of(Role.PUBLISHER))).get(0);
+                .generate(new ContractInput(contract, "dlq.yaml", Set.of(Role.PUBLISHER), EnumSet.allOf(Transport.class))).get(0);
         Map<String, Object> channels = map(new Yaml().load(file.content()), "channels");
 
         assertThat(errors(file.content())).isEmpty();
@@ -134,7 +136,7 @@ class AsyncApiGeneratorTest {
         AsyncApiGenerator generator = new AsyncApiGenerator();
         assertThat(generator.appliesTo(RichSpecInputs.input(Role.SERVER, Role.CLIENT, Role.CONSUMER))).isFalse();
         ServiceContract noMessages = RichSpecInputs.pings();
-        assertThat(generator.appliesTo(new ContractInput(noMessages, "pings.yaml", Set.of(Role.PUBLISHER)))).isFalse();
+        assertThat(generator.appliesTo(new ContractInput(noMessages, "pings.yaml", Set.of(Role.PUBLISHER), EnumSet.allOf(Transport.class)))).isFalse();
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.switchboard.codegen.ContractInput;
 import dev.switchboard.codegen.GeneratedFile;
 import dev.switchboard.codegen.Role;
+import dev.switchboard.codegen.Transport;
 import dev.switchboard.contract.model.ServiceContract;
 import dev.switchboard.runtime.ErrorCode;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -17,6 +18,7 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.math.BigDecimal;
+import java.util.EnumSet;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -192,7 +194,7 @@ class OpenApiGeneratorTest {
         OpenApiGenerator generator = new OpenApiGenerator();
         assertThat(generator.appliesTo(RichSpecInputs.input(Role.CLIENT, Role.PUBLISHER))).isFalse();
         ServiceContract grpcOnly = RichSpecInputs.pings();
-        assertThat(generator.appliesTo(new ContractInput(grpcOnly, "pings.yaml", Set.of(Role.SERVER)))).isFalse();
+        assertThat(generator.appliesTo(new ContractInput(grpcOnly, "pings.yaml", Set.of(Role.SERVER), EnumSet.allOf(Transport.class)))).isFalse();
     }
 
     @Test

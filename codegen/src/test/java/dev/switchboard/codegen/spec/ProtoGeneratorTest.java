@@ -18,6 +18,7 @@ import dev.switchboard.codegen.ContractInput;
 import dev.switchboard.codegen.GeneratedFile;
 import dev.switchboard.codegen.Protoc;
 import dev.switchboard.codegen.Role;
+import dev.switchboard.codegen.Transport;
 import dev.switchboard.contract.ContractLoader;
 import dev.switchboard.contract.ProtoNames;
 import dev.switchboard.contract.model.EnumType;
@@ -29,6 +30,7 @@ import dev.switchboard.contract.model.ServiceContract;
 import dev.switchboard.contract.model.TypeRef;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -183,7 +185,7 @@ class ProtoGeneratorTest {
                   noted: { payload: Note, topic: notes }
                 """);
         GeneratedFile generated = new ProtoGenerator()
-                .generate(new ContractInput(plain, "plain.yaml", Set.of(Role.SERVER))).get(0);
+                .generate(new ContractInput(plain, "plain.yaml", Set.of(Role.SERVER), EnumSet.allOf(Transport.class))).get(0);
         assertThat(generated.content()).doesNotContain("import").doesNotContain("service");
         assertThat(protoc(generated).findMessageTypeByName("Note").findFieldByNumber(1).getName()).isEqualTo("text");
     }
@@ -209,7 +211,7 @@ class ProtoGeneratorTest {
                   pong: { input: Ping, output: Pong }
                 """);
         GeneratedFile generated = new ProtoGenerator()
-                .generate(new ContractInput(scoped, "scoped.yaml", Set.of(Role.SERVER))).get(0);
+                .generate(new ContractInput(scoped, "scoped.yaml", Set.of(Role.SERVER), EnumSet.allOf(Transport.class))).get(0);
         FileDescriptor descriptor = protoc(generated);
 
         assertThat(generated.content())

@@ -6,10 +6,12 @@ import dev.switchboard.codegen.ContractInput;
 import dev.switchboard.codegen.GeneratedFile;
 import dev.switchboard.codegen.OutputGenerator;
 import dev.switchboard.codegen.Role;
+import dev.switchboard.codegen.Transport;
 import dev.switchboard.contract.ContractLoader;
 import dev.switchboard.contract.model.ServiceContract;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -44,7 +46,7 @@ final class RichSpecInputs {
     }
 
     static ContractInput input(Role... roles) {
-        return new ContractInput(contract(), SOURCE_NAME, Set.of(roles));
+        return new ContractInput(contract(), SOURCE_NAME, Set.of(roles), EnumSet.allOf(Transport.class));
     }
 
     /** The single file {@code generator} writes for the owning service of the rich contract. */

@@ -14,6 +14,26 @@ public record CircuitBreakerSettings(Double failureRate, Integer minimumCalls, I
 
     public static final CircuitBreakerSettings NONE = new CircuitBreakerSettings(null, null, null, null);
 
+    /** These values with {@code failureRate} (a percentage, 1..100) declared. */
+    public CircuitBreakerSettings withFailureRate(double failureRate) {
+        return new CircuitBreakerSettings(failureRate, minimumCalls, window, openFor);
+    }
+
+    /** These values with {@code minimumCalls} declared. */
+    public CircuitBreakerSettings withMinimumCalls(int minimumCalls) {
+        return new CircuitBreakerSettings(failureRate, minimumCalls, window, openFor);
+    }
+
+    /** These values with {@code window} declared. */
+    public CircuitBreakerSettings withWindow(int window) {
+        return new CircuitBreakerSettings(failureRate, minimumCalls, window, openFor);
+    }
+
+    /** These values with {@code openFor} declared. */
+    public CircuitBreakerSettings withOpenFor(Duration openFor) {
+        return new CircuitBreakerSettings(failureRate, minimumCalls, window, openFor);
+    }
+
     /** These values with every value that {@code override} declares put in their place. */
     public CircuitBreakerSettings overriddenBy(CircuitBreakerSettings override) {
         if (override == null) {

@@ -18,6 +18,31 @@ public record OperationDescriptor(
         policy = policy == null ? PolicySettings.NONE : policy;
     }
 
+    /** A request-response operation, not idempotent until {@link #asIdempotent()} says so. */
+    public static OperationDescriptor unary(String service, String name, PolicySettings policy) {
+        return new OperationDescriptor(service, name, false, CallShape.UNARY, policy);
+    }
+
+    /** One request, a stream of responses. */
+    public static OperationDescriptor serverStream(String service, String name, PolicySettings policy) {
+        return new OperationDescriptor(service, name, false, CallShape.SERVER_STREAM, policy);
+    }
+
+    /** A stream of requests, one response. */
+    public static OperationDescriptor clientStream(String service, String name, PolicySettings policy) {
+        return new OperationDescriptor(service, name, false, CallShape.CLIENT_STREAM, policy);
+    }
+
+    /** Streams both ways. */
+    public static OperationDescriptor bidiStream(String service, String name, PolicySettings policy) {
+        return new OperationDescriptor(service, name, false, CallShape.BIDI_STREAM, policy);
+    }
+
+    /** This operation, declared safe to repeat: failed calls may be retried without an idempotency key. */
+    public OperationDescriptor asIdempotent() {
+        return new OperationDescriptor(service, name, true, shape, policy);
+    }
+
     /** {@code Orders/getOrder}: how logs and spans name the operation. */
     public String fullName() {
         return service + "/" + name;

@@ -1,6 +1,7 @@
 package dev.switchboard.runtime.policy;
 
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 /**
  * The resilience policy of one operation, as layers declare it: the contract (generated into the
@@ -24,6 +25,53 @@ public record PolicySettings(
         RateLimitSettings rateLimit) {
 
     public static final PolicySettings NONE = new PolicySettings(null, null, null, null, null, null);
+
+    /** These settings with {@code timeout} declared. */
+    public PolicySettings withTimeout(Duration timeout) {
+        return new PolicySettings(timeout, deadline, retry, circuitBreaker, concurrency, rateLimit);
+    }
+
+    /** These settings with {@code deadline} declared. */
+    public PolicySettings withDeadline(Duration deadline) {
+        return new PolicySettings(timeout, deadline, retry, circuitBreaker, concurrency, rateLimit);
+    }
+
+    /** These settings with {@code retry} in place of their retry values. */
+    public PolicySettings withRetry(RetrySettings retry) {
+        return new PolicySettings(timeout, deadline, retry, circuitBreaker, concurrency, rateLimit);
+    }
+
+    /**
+     * These settings with their retry values changed by {@code change}, which gets
+     * {@link RetrySettings#NONE} when none are declared: {@code withRetry(retry -> retry.withAttempts(5))}.
+     */
+    public PolicySettings withRetry(UnaryOperator<RetrySettings> change) {
+        return withRetry(change.apply(retry == null ? RetrySettings.NONE : retry));
+    }
+
+    /** These settings with {@code circuitBreaker} in place of their circuit-breaker values. */
+    public PolicySettings withCircuitBreaker(CircuitBreakerSettings circuitBreaker) {
+        return new PolicySettings(timeout, deadline, retry, circuitBreaker, concurrency, rateLimit);
+    }
+
+    /**
+     * These settings with their circuit-breaker values changed by {@code change}, which gets
+     * {@link CircuitBreakerSettings#NONE} when none are declared.
+     */
+    public PolicySettings withCircuitBreaker(UnaryOperator<CircuitBreakerSettings> change) {
+        return withCircuitBreaker(change.apply(circuitBreaker == null ? CircuitBreakerSettings.NONE : circuitBreaker));
+    }
+
+    /** These settings with at most {@code concurrency} server calls in flight at once. */
+    public PolicySettings withConcurrency(int concurrency) {
+        return new PolicySettings(timeout, deadline, retry, circuitBreaker, concurrency, rateLimit);
+    }
+
+    /** These settings with at most {@code permits} server calls per {@code per}. */
+    public PolicySettings withRateLimit(int permits, Duration per) {
+        return new PolicySettings(timeout, deadline, retry, circuitBreaker, concurrency,
+                new RateLimitSettings(permits, per));
+    }
 
     /** These settings with every value that {@code override} declares put in their place. */
     public PolicySettings overriddenBy(PolicySettings override) {

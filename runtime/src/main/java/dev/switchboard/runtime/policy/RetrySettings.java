@@ -16,6 +16,31 @@ public record RetrySettings(Integer attempts, Duration backoff, Duration maxBack
 
     public static final RetrySettings NONE = new RetrySettings(null, null, null, null, null);
 
+    /** These values with {@code attempts} declared. */
+    public RetrySettings withAttempts(int attempts) {
+        return new RetrySettings(attempts, backoff, maxBackoff, jitter, budget);
+    }
+
+    /** These values with {@code backoff} declared. */
+    public RetrySettings withBackoff(Duration backoff) {
+        return new RetrySettings(attempts, backoff, maxBackoff, jitter, budget);
+    }
+
+    /** These values with {@code maxBackoff} declared. */
+    public RetrySettings withMaxBackoff(Duration maxBackoff) {
+        return new RetrySettings(attempts, backoff, maxBackoff, jitter, budget);
+    }
+
+    /** These values with {@code jitter} (0..1) declared. */
+    public RetrySettings withJitter(double jitter) {
+        return new RetrySettings(attempts, backoff, maxBackoff, jitter, budget);
+    }
+
+    /** These values with {@code budget} (0..1) declared. */
+    public RetrySettings withBudget(double budget) {
+        return new RetrySettings(attempts, backoff, maxBackoff, jitter, budget);
+    }
+
     /** These values with every value that {@code override} declares put in their place. */
     public RetrySettings overriddenBy(RetrySettings override) {
         if (override == null) {

@@ -1,0 +1,6 @@
+package com.example.notes;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class NotesApplication {}
