@@ -215,13 +215,7 @@ class ClientPipelineTest {
 
     @Test
     void aStreamTheCallerClosesEarlyIsRecordedAsCancelled() {
-        AtomicReference<StreamOutcome> reported = new AtomicReference<>();
-        pipeline.open(operation("watchOrders", true, PolicySettings.NONE), (headers, outcome) -> {
-            reported.set(outcome);
-            return context -> "stream";
-        });
-
-        reported.get().closedByCaller();
+        openStream().closedByCaller();
 
         assertThat(calls.only().outcome()).isEqualTo("CANCELLED");
         assertThat(calls.only().error()).hasMessage("the caller closed the stream of Orders/watchOrders");
@@ -229,16 +223,22 @@ class ClientPipelineTest {
 
     @Test
     void aStreamThatFailsMidwayRecordsTheFailure() {
+        StreamOutcome outcome = openStream();
+
+        outcome.failed(new SwitchboardException(ErrorCode.DATA_LOSS, "DATA_LOSS", "torn", Map.of()));
+        outcome.completed();
+
+        assertThat(calls.only().outcome()).isEqualTo("DATA_LOSS");
+    }
+
+    /** Opens a stream and answers what it reports its end to. */
+    private StreamOutcome openStream() {
         AtomicReference<StreamOutcome> reported = new AtomicReference<>();
         pipeline.open(operation("watchOrders", true, PolicySettings.NONE), (headers, outcome) -> {
             reported.set(outcome);
             return context -> "stream";
         });
-
-        reported.get().failed(new SwitchboardException(ErrorCode.DATA_LOSS, "DATA_LOSS", "torn", Map.of()));
-        reported.get().completed();
-
-        assertThat(calls.only().outcome()).isEqualTo("DATA_LOSS");
+        return reported.get();
     }
 
     private static OperationDescriptor operation(String name, boolean idempotent, PolicySettings policy) {

@@ -358,9 +358,19 @@ class ServerPipelineTest {
     }
 
     /** A transport's per-call adapter that writes down what the pipeline asked of it. */
-    private abstract static class FakeCall implements IncomingCall {
+    private abstract static class FakeCall<I> implements IncomingCall {
         final List<String> events = new CopyOnWriteArrayList<>();
+        private final Supplier<I> input;
         Deadline deadline;
+
+        FakeCall(Supplier<I> input) {
+            this.input = input;
+        }
+
+        public I decode() {
+            events.add("decode");
+            return input.get();
+        }
 
         @Override
         public String header(String name) {
@@ -384,19 +394,12 @@ class ServerPipelineTest {
         }
     }
 
-    private static class FakeUnary<I> extends FakeCall implements UnaryExchange<I, String, String> {
-        private final Supplier<I> input;
+    private static class FakeUnary<I> extends FakeCall<I> implements UnaryExchange<I, String, String> {
         SwitchboardException failure;
 
         FakeUnary(Supplier<I> input, Deadline deadline) {
-            this.input = input;
+            super(input);
             this.deadline = deadline;
-        }
-
-        @Override
-        public I decode() {
-            events.add("decode");
-            return input.get();
         }
 
         @Override
@@ -414,19 +417,12 @@ class ServerPipelineTest {
         }
     }
 
-    private static class FakeStream<I> extends FakeCall implements StreamExchange<I, String> {
-        private final Supplier<I> input;
+    private static class FakeStream<I> extends FakeCall<I> implements StreamExchange<I, String> {
         final FakeResponses responses = new FakeResponses();
         ServerStream<I> stream;
 
         FakeStream(Supplier<I> input) {
-            this.input = input;
-        }
-
-        @Override
-        public I decode() {
-            events.add("decode");
-            return input.get();
+            super(input);
         }
 
         @Override
