@@ -1,8 +1,8 @@
 package dev.switchboard.spring;
 
 import dev.switchboard.runtime.ServiceKeys;
-import dev.switchboard.runtime.policy.PolicyOverrides;
 import dev.switchboard.runtime.policy.PolicySettings;
+import dev.switchboard.runtime.resilience.PolicyOverrides;
 
 /** {@code application.yml} as the policy layer above the contract: service-wide values, then the operation's. */
 final class PropertiesPolicyOverrides implements PolicyOverrides {

@@ -3,7 +3,7 @@ package dev.switchboard.spring;
 import dev.switchboard.runtime.ServedSpecification;
 import dev.switchboard.runtime.idempotency.IdempotencyStore;
 import dev.switchboard.runtime.idempotency.InMemoryIdempotencyStore;
-import dev.switchboard.runtime.policy.PolicyEngine;
+import dev.switchboard.runtime.resilience.PolicyEngine;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.runtime.policy.CallShape;
 import dev.switchboard.runtime.policy.OperationDescriptor;
-import dev.switchboard.runtime.policy.PolicyEngine;
 import dev.switchboard.runtime.policy.PolicySettings;
 import dev.switchboard.runtime.policy.RetrySettings;
+import dev.switchboard.runtime.resilience.PolicyEngine;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;

@@ -2,6 +2,7 @@ package dev.switchboard.grpc;
 
 import dev.switchboard.runtime.ErrorCode;
 import dev.switchboard.runtime.SwitchboardException;
+import dev.switchboard.runtime.pipeline.StreamOutcome;
 import dev.switchboard.runtime.stream.StreamSource;
 import java.util.Iterator;
 import java.util.Map;
@@ -27,7 +28,7 @@ public final class MessageQueue<T> implements StreamSource<T> {
     private final Runnable cancel;
     private volatile boolean iterated;
     private volatile boolean finished;
-    private volatile Consumer<SwitchboardException> onFinish = failure -> {};
+    private volatile StreamOutcome outcome = StreamOutcome.NONE;
 
     /**
      * @param request asks the peer for that many more messages
@@ -44,11 +45,11 @@ public final class MessageQueue<T> implements StreamSource<T> {
     }
 
     /**
-     * Runs once when the reader reaches the end (null), a failure (the failure), or closes the
-     * stream early (null): stops an observation, frees a permit.
+     * Where the stream reports, once, how it ended: the reader reached the end, a failure, or closed
+     * it early. A client stream's observation stops there.
      */
-    public void onFinish(Consumer<SwitchboardException> action) {
-        this.onFinish = action;
+    public void onEnd(StreamOutcome outcome) {
+        this.outcome = outcome;
     }
 
     public void offer(T message) {
@@ -115,9 +116,9 @@ public final class MessageQueue<T> implements StreamSource<T> {
                     "interrupted while reading a stream", Map.of(), interrupted);
         }
         if (entry == END) {
-            finish(null);
+            finish(StreamOutcome::completed);
         } else if (entry instanceof SwitchboardException failure) {
-            finish(failure);
+            finish(ending -> ending.failed(failure));
         }
         return entry;
     }
@@ -126,14 +127,14 @@ public final class MessageQueue<T> implements StreamSource<T> {
     public void close() {
         if (!finished) {
             cancel.run();
-            finish(null);
+            finish(StreamOutcome::closedByCaller);
         }
     }
 
-    private synchronized void finish(SwitchboardException failure) {
+    private synchronized void finish(Consumer<StreamOutcome> report) {
         if (!finished) {
             finished = true;
-            onFinish.accept(failure);
+            report.accept(outcome);
         }
     }
 }

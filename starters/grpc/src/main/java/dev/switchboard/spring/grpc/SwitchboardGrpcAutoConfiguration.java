@@ -4,7 +4,7 @@ import dev.switchboard.grpc.GrpcCallers;
 import dev.switchboard.grpc.GrpcServer;
 import dev.switchboard.grpc.client.DefaultGrpcCallers;
 import dev.switchboard.grpc.server.DefaultGrpcServer;
-import dev.switchboard.runtime.policy.PolicyEngine;
+import dev.switchboard.runtime.resilience.PolicyEngine;
 import dev.switchboard.spring.SwitchboardProperties;
 import io.grpc.ManagedChannelBuilder;
 import io.micrometer.observation.ObservationRegistry;

@@ -7,7 +7,7 @@ import dev.switchboard.rest.server.DefaultRestServer;
 import dev.switchboard.rest.server.RestErrorAdvice;
 import dev.switchboard.rest.server.TraceIds;
 import dev.switchboard.runtime.idempotency.IdempotencyStore;
-import dev.switchboard.runtime.policy.PolicyEngine;
+import dev.switchboard.runtime.resilience.PolicyEngine;
 import dev.switchboard.spring.SwitchboardProperties;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;

@@ -3,6 +3,7 @@ package dev.switchboard.grpc.client;
 import dev.switchboard.runtime.ErrorCode;
 import dev.switchboard.runtime.ErrorDecoder;
 import dev.switchboard.runtime.SwitchboardException;
+import dev.switchboard.runtime.pipeline.StreamOutcome;
 import dev.switchboard.runtime.stream.BidiCall;
 import dev.switchboard.runtime.stream.StreamSource;
 import dev.switchboard.grpc.GrpcStatuses;
@@ -11,6 +12,7 @@ import dev.switchboard.grpc.SendWindow;
 import io.grpc.ClientCall;
 import io.grpc.Metadata;
 import io.grpc.Status;
+import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -33,9 +35,9 @@ final class StreamingCall<I, O> extends ClientCall.Listener<O> implements BidiCa
         this.responses = new MessageQueue<>(call::request, () -> call.cancel("the caller closed the stream", null));
     }
 
-    /** Starts the call; {@code onFinish} runs once when the reader sees it end or fail, or closes it. */
-    StreamingCall<I, O> start(java.util.function.Consumer<SwitchboardException> onFinish) {
-        responses.onFinish(onFinish);
+    /** Starts the call; {@code outcome} hears once whether the reader saw it end or fail, or closed it. */
+    StreamingCall<I, O> start(StreamOutcome outcome) {
+        responses.onEnd(outcome);
         call.start(this, new Metadata());
         responses.start();
         return this;
@@ -76,13 +78,17 @@ final class StreamingCall<I, O> extends ClientCall.Listener<O> implements BidiCa
         call.cancel("the call failed while opening", cause);
     }
 
-    /** For client streaming: the one answer once every request is sent. */
+    /** For client streaming: the one answer once every request is sent, read up to the call's end (its status). */
     O single() {
-        for (O response : responses) {
-            return response;
+        Iterator<O> answers = responses.iterator();
+        if (!answers.hasNext()) {
+            throw new SwitchboardException(ErrorCode.INTERNAL, ErrorCode.INTERNAL.name(),
+                    "the server completed without an answer", Map.of());
         }
-        throw new SwitchboardException(ErrorCode.INTERNAL, ErrorCode.INTERNAL.name(),
-                "the server completed without an answer", Map.of());
+        O answer = answers.next();
+        // The call's status follows the answer: wait for it, so an error is thrown and the end reported.
+        answers.hasNext();
+        return answer;
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.switchboard.grpc.server;
 
 import com.google.protobuf.Descriptors.FileDescriptor;
-import dev.switchboard.runtime.policy.PolicyEngine;
+import dev.switchboard.runtime.resilience.PolicyEngine;
 import dev.switchboard.grpc.GrpcServer;
 import dev.switchboard.grpc.GrpcServiceBinding;
 import io.micrometer.observation.ObservationRegistry;

@@ -4,24 +4,22 @@ import dev.switchboard.runtime.ErrorCode;
 import dev.switchboard.runtime.ErrorDecoder;
 import dev.switchboard.runtime.SwitchboardException;
 import dev.switchboard.runtime.call.Deadline;
-import dev.switchboard.runtime.observation.CallObservations;
-import dev.switchboard.runtime.policy.AttemptContext;
+import dev.switchboard.runtime.pipeline.ClientPipeline;
+import dev.switchboard.runtime.pipeline.StreamOutcome;
 import dev.switchboard.runtime.policy.ClientFallback;
-import dev.switchboard.runtime.policy.ClientPolicy;
 import dev.switchboard.runtime.policy.OperationDescriptor;
-import dev.switchboard.runtime.policy.PolicyEngine;
+import dev.switchboard.runtime.resilience.AttemptContext;
+import dev.switchboard.runtime.resilience.PolicyEngine;
 import dev.switchboard.runtime.stream.StreamSource;
 import dev.switchboard.runtime.ServiceKeys;
 import dev.switchboard.rest.RestCaller;
 import dev.switchboard.rest.RestRequest;
-import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +33,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Calls one downstream service over HTTP/JSON: a client observation (whose trace headers go on
- * every attempt), the operation's client policy, and per attempt the remaining deadline header,
- * the idempotency key and a request timeout equal to the attempt's time.
+ * Calls one downstream service over HTTP/JSON through the {@link ClientPipeline} (observation, client
+ * policy): per attempt, one HTTP exchange with the observation's trace headers, the remaining
+ * deadline header, the idempotency key and a request timeout equal to the attempt's time, and an
+ * error answer decoded back to the contract's exceptions.
  */
 final class DefaultRestCaller implements RestCaller {
 
@@ -47,8 +46,7 @@ final class DefaultRestCaller implements RestCaller {
     private final String service;
     private final RestClientSettings settings;
     private final RestClient http;
-    private final PolicyEngine policies;
-    private final ObservationRegistry observations;
+    private final ClientPipeline pipeline;
     private final JsonMapper json;
     private final ErrorDecoder errors;
     private final ProblemDecoder problems;
@@ -58,8 +56,7 @@ final class DefaultRestCaller implements RestCaller {
         this.service = service;
         this.settings = settings;
         this.http = http;
-        this.policies = policies;
-        this.observations = observations;
+        this.pipeline = new ClientPipeline(policies, observations, "rest");
         this.json = json;
         this.errors = errors;
         this.problems = new ProblemDecoder(json);
@@ -67,25 +64,16 @@ final class DefaultRestCaller implements RestCaller {
 
     @Override
     public <O> O call(OperationDescriptor operation, RestRequest request, Class<O> responseType, ClientFallback<O> fallback) {
-        Map<String, String> headers = new HashMap<>();
-        Observation observation = CallObservations.client(observations, operation, "rest", headers);
         boolean keyed = !operation.idempotent() && settings.idempotencyKeys();
-        if (keyed) {
-            headers.put(IDEMPOTENCY_KEY_HEADER, UUID.randomUUID().toString());
-        }
-        try (Observation.Scope scope = observation.openScope()) {
+        return pipeline.call(operation, keyed, headers -> {
+            if (keyed) {
+                headers.put(IDEMPOTENCY_KEY_HEADER, UUID.randomUUID().toString());
+            }
             // Built once per call, not per attempt: retries resend the same bytes.
             URI uri = uri(request);
             byte[] body = request.body() == null ? null : json.writeValueAsBytes(request.body());
-            ClientPolicy policy = policies.client(operation);
-            O result = policy.execute(keyed, attempt -> exchange(operation, request, uri, body, headers, attempt, responseType),
-                    fallback);
-            CallObservations.stop(observation, null);
-            return result;
-        } catch (RuntimeException failure) {
-            CallObservations.stop(observation, failure);
-            throw failure;
-        }
+            return attempt -> exchange(operation, request, uri, body, headers, attempt, responseType);
+        }, fallback);
     }
 
     private <O> O exchange(OperationDescriptor operation, RestRequest request, URI uri, byte[] body,
@@ -131,15 +119,11 @@ final class DefaultRestCaller implements RestCaller {
 
     @Override
     public <O> StreamSource<O> stream(OperationDescriptor operation, RestRequest request, Class<O> responseType) {
-        Map<String, String> headers = new HashMap<>();
-        Observation observation = CallObservations.client(observations, operation, "rest", headers);
-        try (Observation.Scope scope = observation.openScope()) {
+        // Opened in the pipeline's one attempt (breaker, deadline); the events then flow until the
+        // server completes, the deadline passes or the caller closes.
+        return pipeline.open(operation, (headers, outcome) -> {
             URI uri = uri(request);
-            ClientPolicy policy = policies.client(operation);
-            // Opening the stream runs under the policy (breaker, deadline; a stream is never
-            // retried once items may have flowed, and a non-idempotent one never at all); the
-            // items then flow until the server completes, the deadline passes or the caller closes.
-            SseStreamSource<O> source = policy.execute(false, attempt -> {
+            return attempt -> {
                 try {
                     Duration open = operation.policy().deadline() == null ? null : attempt.deadline().remaining();
                     return AttemptTimeoutRequestFactory.within(open, () -> http.get().uri(uri)
@@ -148,19 +132,15 @@ final class DefaultRestCaller implements RestCaller {
                                 outgoing.setAccept(List.of(MediaType.TEXT_EVENT_STREAM));
                                 outgoing.set(TIMEOUT_HEADER, Long.toString(attempt.deadline().remainingMillis()));
                             })
-                            .exchange((clientRequest, response) -> open(response, responseType, observation), false));
+                            .exchange((clientRequest, response) -> open(response, responseType, outcome), false));
                 } catch (IOException | RestClientException failure) {
                     throw transportFailure(operation, uri, attempt.deadline(), failure);
                 }
-            }, null);
-            return source;
-        } catch (RuntimeException failure) {
-            CallObservations.stop(observation, failure);
-            throw failure;
-        }
+            };
+        });
     }
 
-    private <O> SseStreamSource<O> open(ClientHttpResponse response, Class<O> responseType, Observation observation)
+    private <O> SseStreamSource<O> open(ClientHttpResponse response, Class<O> responseType, StreamOutcome outcome)
             throws IOException {
         int status = response.getStatusCode().value();
         if (status < 200 || status >= 300) {
@@ -168,7 +148,7 @@ final class DefaultRestCaller implements RestCaller {
                 throw problems.decode(status, response.getHeaders(), response.getBody().readAllBytes(), errors);
             }
         }
-        return new SseStreamSource<>(response, json, responseType, problems, errors, observation);
+        return new SseStreamSource<>(response, json, responseType, problems, errors, outcome);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.switchboard.rest.client;
 
 import dev.switchboard.runtime.ErrorDecoder;
-import dev.switchboard.runtime.policy.PolicyEngine;
+import dev.switchboard.runtime.resilience.PolicyEngine;
 import dev.switchboard.rest.RestCaller;
 import dev.switchboard.rest.RestCallers;
 import io.micrometer.observation.ObservationRegistry;

@@ -3,9 +3,8 @@ package dev.switchboard.rest.client;
 import dev.switchboard.runtime.ErrorCode;
 import dev.switchboard.runtime.ErrorDecoder;
 import dev.switchboard.runtime.SwitchboardException;
-import dev.switchboard.runtime.observation.CallObservations;
+import dev.switchboard.runtime.pipeline.StreamOutcome;
 import dev.switchboard.runtime.stream.StreamSource;
-import io.micrometer.observation.Observation;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -32,19 +31,19 @@ final class SseStreamSource<T> implements StreamSource<T> {
     private final Class<T> type;
     private final ProblemDecoder problems;
     private final ErrorDecoder errors;
-    private final Observation observation;
+    private final StreamOutcome outcome;
     private boolean iterated;
     private boolean finished;
 
     SseStreamSource(ClientHttpResponse response, JsonMapper json, Class<T> type, ProblemDecoder problems,
-            ErrorDecoder errors, Observation observation) throws IOException {
+            ErrorDecoder errors, StreamOutcome outcome) throws IOException {
         this.response = response;
         this.lines = new BufferedReader(new InputStreamReader(response.getBody(), StandardCharsets.UTF_8));
         this.json = json;
         this.type = type;
         this.problems = problems;
         this.errors = errors;
-        this.observation = observation;
+        this.outcome = outcome;
     }
 
     @Override
@@ -137,19 +136,25 @@ final class SseStreamSource<T> implements StreamSource<T> {
         }
     }
 
+    /** Ends the exchange and reports how the stream ended: completed (null) or failed. */
     private void finish(SwitchboardException failure) {
         if (!finished) {
             finished = true;
             response.close();
-            CallObservations.stop(observation, failure);
+            if (failure == null) {
+                outcome.completed();
+            } else {
+                outcome.failed(failure);
+            }
         }
     }
 
     @Override
     public void close() {
         if (!finished) {
-            finish(new SwitchboardException(ErrorCode.CANCELLED, ErrorCode.CANCELLED.name(),
-                    "the caller closed the stream", Map.of()));
+            finished = true;
+            response.close();
+            outcome.closedByCaller();
         }
     }
 }

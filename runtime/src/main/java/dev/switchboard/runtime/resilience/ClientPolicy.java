@@ -1,5 +1,8 @@
-package dev.switchboard.runtime.policy;
+package dev.switchboard.runtime.resilience;
 
+import dev.switchboard.runtime.policy.ClientFallback;
+import dev.switchboard.runtime.policy.OperationDescriptor;
+import dev.switchboard.runtime.policy.PolicySettings;
 /**
  * The client side of one operation's policy: deadline, per-attempt timeout, retries with
  * backoff, jitter and a retry budget shared by the downstream service, and a circuit breaker.
@@ -25,4 +28,12 @@ public interface ClientPolicy {
      * @throws dev.switchboard.runtime.SwitchboardException the last failure, mapped to the taxonomy
      */
     <T> T execute(boolean idempotencyKeyed, ClientAttempt<T> attempt, ClientFallback<T> fallback);
+
+    /**
+     * Runs {@code attempt} once, under the circuit breaker and the call's deadline, with no retry
+     * and no fallback: how a stream is opened, since messages may have flowed before it fails.
+     *
+     * @throws dev.switchboard.runtime.SwitchboardException the failure, mapped to the taxonomy
+     */
+    <T> T executeOnce(ClientAttempt<T> attempt);
 }

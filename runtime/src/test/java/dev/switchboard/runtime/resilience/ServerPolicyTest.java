@@ -1,10 +1,14 @@
-package dev.switchboard.runtime.policy;
+package dev.switchboard.runtime.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.runtime.ErrorCode;
 import dev.switchboard.runtime.RetryLaterException;
+import dev.switchboard.runtime.policy.CallShape;
+import dev.switchboard.runtime.policy.OperationDescriptor;
+import dev.switchboard.runtime.policy.PolicySettings;
+import dev.switchboard.runtime.policy.RateLimitSettings;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

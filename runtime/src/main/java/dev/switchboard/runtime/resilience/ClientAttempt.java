@@ -1,4 +1,4 @@
-package dev.switchboard.runtime.policy;
+package dev.switchboard.runtime.resilience;
 
 /** One try of a client call over some transport; it throws {@code SwitchboardException} for failures it understood. */
 @FunctionalInterface

@@ -1,5 +1,10 @@
-package dev.switchboard.runtime.policy;
+package dev.switchboard.runtime.resilience;
 
+import dev.switchboard.runtime.policy.Backoff;
+import dev.switchboard.runtime.policy.CircuitBreakerSettings;
+import dev.switchboard.runtime.policy.OperationDescriptor;
+import dev.switchboard.runtime.policy.PolicySettings;
+import dev.switchboard.runtime.policy.RateLimitSettings;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;

@@ -1,4 +1,4 @@
-package dev.switchboard.runtime.policy;
+package dev.switchboard.runtime.resilience;
 
 import dev.switchboard.runtime.call.Deadline;
 

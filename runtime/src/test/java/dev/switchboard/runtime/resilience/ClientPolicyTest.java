@@ -1,4 +1,4 @@
-package dev.switchboard.runtime.policy;
+package dev.switchboard.runtime.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,14 +8,21 @@ import dev.switchboard.runtime.RetryLaterException;
 import dev.switchboard.runtime.SwitchboardException;
 import dev.switchboard.runtime.call.CallContext;
 import dev.switchboard.runtime.call.Deadline;
+import dev.switchboard.runtime.policy.Backoff;
+import dev.switchboard.runtime.policy.CallShape;
+import dev.switchboard.runtime.policy.CircuitBreakerSettings;
+import dev.switchboard.runtime.policy.OperationDescriptor;
+import dev.switchboard.runtime.policy.PolicyDefaults;
+import dev.switchboard.runtime.policy.PolicySettings;
+import dev.switchboard.runtime.policy.RetrySettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class ClientPolicyTest {
 

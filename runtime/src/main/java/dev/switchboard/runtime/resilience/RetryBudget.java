@@ -1,4 +1,4 @@
-package dev.switchboard.runtime.policy;
+package dev.switchboard.runtime.resilience;
 
 /**
  * Caps retries to a share of the calls made to one downstream service, so a full outage does not

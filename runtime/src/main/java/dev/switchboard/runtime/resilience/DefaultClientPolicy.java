@@ -1,10 +1,14 @@
-package dev.switchboard.runtime.policy;
+package dev.switchboard.runtime.resilience;
 
 import dev.switchboard.runtime.ErrorCode;
 import dev.switchboard.runtime.RetryLaterException;
 import dev.switchboard.runtime.SwitchboardException;
 import dev.switchboard.runtime.call.CallContext;
 import dev.switchboard.runtime.call.Deadline;
+import dev.switchboard.runtime.policy.Backoff;
+import dev.switchboard.runtime.policy.ClientFallback;
+import dev.switchboard.runtime.policy.OperationDescriptor;
+import dev.switchboard.runtime.policy.PolicySettings;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -57,9 +61,16 @@ final class DefaultClientPolicy implements ClientPolicy {
 
     @Override
     public <T> T execute(boolean idempotencyKeyed, ClientAttempt<T> attempt, ClientFallback<T> fallback) {
+        return run(operation.idempotent() || idempotencyKeyed, settings.retry().attempts(), attempt, fallback);
+    }
+
+    @Override
+    public <T> T executeOnce(ClientAttempt<T> attempt) {
+        return run(false, 1, attempt, null);
+    }
+
+    private <T> T run(boolean safeToRepeat, int attempts, ClientAttempt<T> attempt, ClientFallback<T> fallback) {
         Deadline callDeadline = callDeadline();
-        boolean safeToRepeat = operation.idempotent() || idempotencyKeyed;
-        int attempts = settings.retry().attempts();
         budget.deposit(settings.retry().budget());
         for (int number = 1; ; number++) {
             if (callDeadline != null && callDeadline.isExpired()) {

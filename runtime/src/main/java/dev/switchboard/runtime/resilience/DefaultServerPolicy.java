@@ -1,7 +1,10 @@
-package dev.switchboard.runtime.policy;
+package dev.switchboard.runtime.resilience;
 
 import dev.switchboard.runtime.ErrorCode;
 import dev.switchboard.runtime.RetryLaterException;
+import dev.switchboard.runtime.policy.OperationDescriptor;
+import dev.switchboard.runtime.policy.PolicySettings;
+import dev.switchboard.runtime.policy.RateLimitSettings;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;

@@ -1,5 +1,7 @@
-package dev.switchboard.runtime.policy;
+package dev.switchboard.runtime.resilience;
 
+import dev.switchboard.runtime.policy.OperationDescriptor;
+import dev.switchboard.runtime.policy.PolicySettings;
 /**
  * The server side of one operation's policy: a concurrency limit (bulkhead) and an optional
  * rate limit. Obtained from {@link PolicyEngine#server}; thread-safe, one per operation.

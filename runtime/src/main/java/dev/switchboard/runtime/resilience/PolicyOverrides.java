@@ -1,5 +1,6 @@
-package dev.switchboard.runtime.policy;
+package dev.switchboard.runtime.resilience;
 
+import dev.switchboard.runtime.policy.PolicySettings;
 /** Where configuration (e.g. {@code application.yml}) overrides the contract's policies. */
 @FunctionalInterface
 public interface PolicyOverrides {
