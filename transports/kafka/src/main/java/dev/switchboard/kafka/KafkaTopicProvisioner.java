@@ -36,12 +36,12 @@ final class KafkaTopicProvisioner {
     private int create(String topic) {
         int count = settings.partitions(topic);
         Integer replicas = settings.replicas(topic);
-        int replicaCount = replicas != null ? replicas : clusterReplicas();
         try {
+            int replicaCount = replicas != null ? replicas : clusterReplicas();
             admin.createOrModifyTopics(TopicBuilder.name(topic).partitions(count).replicas(replicaCount).build());
         } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot create Kafka topic '" + topic + "' (" + count + " partitions, "
-                    + replicaCount + " replicas): " + rootMessage(e), e);
+            throw new IllegalStateException("cannot create Kafka topic '" + topic + "' (" + count + " partitions): "
+                    + rootMessage(e), e);
         }
         return count;
     }
@@ -72,7 +72,8 @@ final class KafkaTopicProvisioner {
                 throw new IllegalStateException("interrupted while asking Kafka for its brokers", e);
             } catch (Exception e) {
                 throw new IllegalStateException("cannot reach Kafka at "
-                        + admin.getConfigurationProperties().get("bootstrap.servers") + ": " + rootMessage(e), e);
+                        + admin.getConfigurationProperties().get("bootstrap.servers") + " to count its brokers: "
+                        + rootMessage(e), e);
             }
         }
         return clusterReplicas;
