@@ -1,13 +1,10 @@
 package dev.switchboard.it.queues;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.it.queues.consumer.RecordingHandlers;
 import dev.switchboard.it.queues.orders.OrderPlaced;
-import dev.switchboard.it.queues.orders.OrdersCommands;
 import dev.switchboard.it.queues.orders.OrdersEvents;
-import dev.switchboard.it.queues.orders.ReserveStock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -67,14 +64,8 @@ class KafkaSaslTest {
         try (Services services = new Services(clientsWithPassword("orders-secret"))) {
             ConfigurableApplicationContext publisher = services.publisher();
             RecordingHandlers inventory = services.consumer("inventory-" + run);
-            String placed = "o-" + UUID.randomUUID();
-            String reserved = "o-" + UUID.randomUUID();
 
-            publisher.getBean(OrdersEvents.class).orderPlaced(new OrderPlaced(placed, "apple", 1, null)).get(30, TimeUnit.SECONDS);
-            publisher.getBean(OrdersCommands.class).reserveStock(new ReserveStock(reserved, "apple", 1)).get(30, TimeUnit.SECONDS);
-
-            Await.until("the event and the command handled",
-                    () -> inventory.handled(placed) == 1 && inventory.handled(reserved) == 1);
+            Services.eventAndCommandReach(publisher, inventory);
         }
     }
 

@@ -3,13 +3,10 @@ package dev.switchboard.it.queues;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.it.queues.consumer.RecordingHandlers;
-import dev.switchboard.it.queues.orders.OrderPlaced;
-import dev.switchboard.it.queues.orders.OrdersCommands;
-import dev.switchboard.it.queues.orders.OrdersEvents;
-import dev.switchboard.it.queues.orders.ReserveStock;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,7 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * RabbitMQ as a production estate configures it, with {@code spring.rabbitmq.*} alone: a virtual
@@ -57,15 +53,7 @@ class RabbitVirtualHostTest {
                 "spring.rabbitmq.password", password);
         try (Services services = new Services(broker)) {
             RecordingHandlers inventory = services.consumer("inventory-" + run);
-            ConfigurableApplicationContext publisher = services.publisher();
-            String placed = "o-" + UUID.randomUUID();
-            String reserved = "o-" + UUID.randomUUID();
-
-            publisher.getBean(OrdersEvents.class).orderPlaced(new OrderPlaced(placed, "apple", 1, null)).get(30, TimeUnit.SECONDS);
-            publisher.getBean(OrdersCommands.class).reserveStock(new ReserveStock(reserved, "apple", 1)).get(30, TimeUnit.SECONDS);
-
-            Await.until("the event and the command handled",
-                    () -> inventory.handled(placed) == 1 && inventory.handled(reserved) == 1);
+            Services.eventAndCommandReach(services.publisher(), inventory);
             assertThat(rabbitmqctl("list_queues", "-p", virtualHost, "--quiet", "name").lines().map(String::strip))
                     .contains(QueueScenarios.EVENTS + ".inventory-" + run, QueueScenarios.COMMANDS);
         }
@@ -79,7 +67,7 @@ class RabbitVirtualHostTest {
     }
 
     private static String rabbitmqctl(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of("rabbitmqctl"));
+        List<String> command = new ArrayList<>(List.of("rabbitmqctl"));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
