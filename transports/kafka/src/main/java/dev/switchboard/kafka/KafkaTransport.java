@@ -4,59 +4,52 @@ import dev.switchboard.runtime.messaging.Message;
 import dev.switchboard.runtime.messaging.MessageTransport;
 import dev.switchboard.runtime.messaging.OpenConsumers;
 import dev.switchboard.runtime.messaging.Subscription;
-import java.util.Map;
-import java.util.Set;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 
 /**
- * Kafka through spring-kafka. Each destination is a topic (created with the dead-letter topic
- * when first used: {@value #PARTITIONS} partitions, replicated as the cluster allows); each
- * consumer group is a Kafka consumer group reading from the earliest offset; a command's instances
- * share one group. The producer is idempotent with {@code acks=all}, and a publish completes when
- * the broker acknowledged it. Records go through the runtime's {@code DeliveryLoop}
- * ({@link KafkaSubscriptionListener}): offsets are committed per record after the handler succeeded
- * or the record was dead-lettered; a retry is the container's own seek back and pause for the
- * contract's backoff, which keeps the partition's order.
+ * Kafka through spring-kafka, on the application's own clients: Switchboard's producer is a copy of
+ * the application's {@link ProducerFactory} and its listener containers use the application's
+ * {@link ConsumerFactory} (Spring Boot's, so every {@code spring.kafka.*} setting applies: security
+ * protocol, SASL, SSL bundle, client id, the Micrometer listeners), adding only what its guarantees
+ * need (see {@link KafkaClients}). Each destination is a topic (created with the dead-letter topic
+ * when first used, as {@link KafkaTopics} says, or only checked where topics are created beforehand);
+ * each consumer group is a Kafka consumer group reading from the earliest offset unless the
+ * application chose otherwise; a command's instances share one group. The producer is idempotent
+ * with {@code acks=all}, and a publish completes when the broker acknowledged it; a transactional
+ * factory makes each publish a local transaction (see {@link #publish}). Records go through the
+ * runtime's {@code DeliveryLoop} ({@link KafkaSubscriptionListener}): offsets are committed per
+ * record after the handler succeeded or the record was dead-lettered; a retry is the container's own
+ * seek back and pause for the contract's backoff, which keeps the partition's order.
  */
 public final class KafkaTransport implements MessageTransport {
 
-    static final int PARTITIONS = 3;
-
-    private final String bootstrapServers;
     private final KafkaTemplate<String, byte[]> template;
-    private final KafkaAdmin admin;
-    private final Set<String> topics = ConcurrentHashMap.newKeySet();
+    private final ConsumerFactory<String, byte[]> consumerFactory;
+    private final Properties consumerOverrides;
+    private final KafkaTopicProvisioner topics;
     private final OpenConsumers consumers = new OpenConsumers();
-    private volatile Integer replicas;
 
-    public KafkaTransport(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
-        this.template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)));
-        this.admin = new KafkaAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
-        this.admin.setFatalIfBrokerNotAvailable(true);
+    /**
+     * @param producers the application's producer factory (Spring Boot's), copied with Switchboard's settings
+     * @param consumers the application's consumer factory (Spring Boot's), used with per-container overrides
+     * @param admin the application's admin (Spring Boot's), which creates or checks the topics
+     * @param topics how topics are provisioned
+     */
+    @SuppressWarnings("unchecked")
+    public KafkaTransport(ProducerFactory<?, ?> producers, ConsumerFactory<?, ?> consumers, KafkaAdmin admin,
+            KafkaTopics topics) {
+        this.template = new KafkaTemplate<>(KafkaClients.producers(producers));
+        this.consumerFactory = (ConsumerFactory<String, byte[]>) consumers;
+        this.consumerOverrides = KafkaClients.consumerOverrides(consumers);
+        this.topics = new KafkaTopicProvisioner(admin, topics);
     }
 
     @Override
@@ -64,12 +57,24 @@ public final class KafkaTransport implements MessageTransport {
         return "kafka";
     }
 
+    /**
+     * Sends the message to its topic. With a transactional producer factory
+     * ({@code spring.kafka.producer.transaction-id-prefix}) the send joins Switchboard's transaction
+     * in progress on this thread, else runs in a local transaction of its own, committed before the
+     * future completes. It never joins a transaction of the application's own producer factory: a
+     * Kafka transaction belongs to one producer.
+     */
     @Override
     public CompletableFuture<Void> publish(String destination, Message message) {
         try {
-            topic(destination);
+            topics.ensure(destination);
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(destination, null, message.subject(),
                     message.payload(), KafkaCloudEvents.headers(message));
+            if (template.isTransactional() && !template.inTransaction()) {
+                // A transactional producer (spring.kafka.producer.transaction-id-prefix): a local transaction
+                // per publish, committed before the future completes; inside Switchboard's own one it joins.
+                return template.executeInTransaction(local -> local.send(record)).thenApply(sent -> null);
+            }
             return template.send(record).thenApply(sent -> null);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
@@ -78,48 +83,24 @@ public final class KafkaTransport implements MessageTransport {
 
     @Override
     public AutoCloseable subscribe(Subscription subscription) {
-        topic(subscription.destination());
-        topic(subscription.deadLetter());
+        int partitions = topics.ensure(subscription.destination());
+        topics.ensure(subscription.deadLetter());
         String groupId = subscription.mode() == Subscription.Mode.POINT_TO_POINT
                 ? "switchboard-queue." + subscription.destination() : subscription.group();
         ContainerProperties properties = new ContainerProperties(subscription.destination());
         properties.setGroupId(groupId);
         properties.setAckMode(ContainerProperties.AckMode.MANUAL_IMMEDIATE);
         properties.setPollTimeout(KafkaSubscriptionListener.POLL_TIMEOUT.toMillis());
+        properties.setKafkaConsumerProperties(consumerOverrides);
         properties.setMessageListener(new KafkaSubscriptionListener(subscription, this));
-        ConcurrentMessageListenerContainer<String, byte[]> container = new ConcurrentMessageListenerContainer<>(
-                new DefaultKafkaConsumerFactory<>(Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class)),
-                properties);
-        container.setConcurrency(Math.min(subscription.concurrency(), PARTITIONS));
+        ConcurrentMessageListenerContainer<String, byte[]> container =
+                new ConcurrentMessageListenerContainer<>(consumerFactory, properties);
+        container.setConcurrency(Math.min(subscription.concurrency(), partitions));
         container.start();
         return consumers.add(container::stop);
     }
 
-    private void topic(String name) {
-        if (topics.contains(name)) {
-            return;
-        }
-        admin.createOrModifyTopics(TopicBuilder.name(name).partitions(PARTITIONS).replicas(replicas()).build());
-        topics.add(name);
-    }
-
-    private int replicas() {
-        if (replicas == null) {
-            try (Admin client = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-                replicas = Math.min(3, client.describeCluster().nodes().get(10, TimeUnit.SECONDS).size());
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot reach Kafka at " + bootstrapServers + ": " + e.getMessage(), e);
-            }
-        }
-        return replicas;
-    }
-
-    /** Stops every listener after its in-flight handlers finish, then the producer. */
+    /** Stops every listener after its in-flight handlers finish, then Switchboard's producers (not the application's). */
     @Override
     public void close() {
         consumers.closeAll();

@@ -13,11 +13,12 @@ import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.amqp.core.TopicExchange;
-import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.beans.factory.DisposableBean;
 
 /**
  * RabbitMQ through spring-amqp. Each destination is a durable topic exchange; each consumer group
@@ -27,21 +28,30 @@ import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
  * the backoff, and RabbitMQ's dead-lettering returns it to the queue when the TTL runs out: the
  * one retry layer, with no consumer thread held and no hot requeue loop. A final or non-retryable
  * failure is published, with its reason, to the dead-letter exchange, whose durable queue keeps
- * it. Every publish waits for the broker's confirm.
+ * it. Every publish waits for the broker's confirm, so the template's connection factory must have
+ * correlated publisher confirms: a factory of its own, since confirms change every channel of a
+ * factory (the Spring Boot starter builds it from all of {@code spring.rabbitmq.*}).
  */
 public final class RabbitTransport implements MessageTransport {
 
-    private final CachingConnectionFactory connections;
+    private final ConnectionFactory connections;
     private final RabbitAdmin admin;
     private final RabbitTemplate template;
     private final Set<String> exchanges = ConcurrentHashMap.newKeySet();
     private final OpenConsumers consumers = new OpenConsumers();
 
-    /** @param connections a factory with correlated publisher confirms */
-    public RabbitTransport(CachingConnectionFactory connections) {
-        this.connections = connections;
+    /**
+     * @param template publishes; its connection factory (with correlated publisher confirms, so each
+     *     publish can wait for its own confirm) also declares the topology and feeds the listeners
+     */
+    public RabbitTransport(RabbitTemplate template) {
+        this.connections = template.getConnectionFactory();
+        if (!connections.isPublisherConfirms()) {
+            throw new IllegalArgumentException("Switchboard waits for RabbitMQ's confirm of each publish: its connection "
+                    + "factory needs correlated publisher confirms (CachingConnectionFactory.ConfirmType.CORRELATED)");
+        }
         this.admin = new RabbitAdmin(connections);
-        this.template = new RabbitTemplate(connections);
+        this.template = template;
     }
 
     @Override
@@ -119,6 +129,12 @@ public final class RabbitTransport implements MessageTransport {
     @Override
     public void close() {
         consumers.closeAll();
-        connections.destroy();
+        if (connections instanceof DisposableBean disposable) {
+            try {
+                disposable.destroy();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot close the RabbitMQ connections", e);
+            }
+        }
     }
 }
