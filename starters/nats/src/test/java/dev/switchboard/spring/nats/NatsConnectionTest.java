@@ -3,6 +3,7 @@ package dev.switchboard.spring.nats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.it.support.TestCertificate;
 import dev.switchboard.nats.NatsTransport;
 import dev.switchboard.runtime.messaging.Message;
 import dev.switchboard.runtime.messaging.MessageTransport;
@@ -53,7 +54,7 @@ class NatsConnectionTest {
 
     @BeforeAll
     void startServer() throws Exception {
-        certificate = TestCertificate.generate(directory);
+        certificate = TestCertificate.selfSigned(directory, "nats");
         server = NatsServerProcess.start(directory.resolve("server"), certificate);
     }
 

@@ -1,5 +1,6 @@
 package dev.switchboard.spring.nats;
 
+import dev.switchboard.it.support.TestCertificate;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;

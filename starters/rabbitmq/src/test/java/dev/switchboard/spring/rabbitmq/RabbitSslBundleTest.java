@@ -3,6 +3,7 @@ package dev.switchboard.spring.rabbitmq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.it.support.TestCertificate;
 import dev.switchboard.runtime.messaging.Message;
 import dev.switchboard.runtime.messaging.MessageTransport;
 import java.net.InetSocketAddress;
@@ -31,14 +32,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RabbitSslBundleTest {
 
-    private TestCertificates server;
-    private TestCertificates stranger;
+    private TestCertificate server;
+    private TestCertificate stranger;
     private TlsTerminatingProxy proxy;
 
     @BeforeAll
     void startProxy(@TempDir Path certificates) throws Exception {
-        server = TestCertificates.generate(certificates, "rabbit-proxy");
-        stranger = TestCertificates.generate(certificates, "stranger");
+        server = TestCertificate.selfSigned(certificates, "rabbit-proxy");
+        stranger = TestCertificate.selfSigned(certificates, "stranger");
         proxy = new TlsTerminatingProxy(server.serverContext(), new InetSocketAddress("127.0.0.1", 5672));
     }
 
