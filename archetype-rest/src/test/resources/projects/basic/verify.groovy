@@ -5,6 +5,7 @@ def projectDir = context.projectDir as File
 def dependencies = new File(projectDir, 'target/dependencies.txt').readLines()
         .findResults { (it =~ /^\s+([^:\s]+):([^:\s]+):/).with { it.find() ? it.group(1) + ':' + it.group(2) : null } }
 assert dependencies.contains('dev.switchboard:switchboard-rest') : "no switchboard-rest in $dependencies"
+assert dependencies.contains('org.apache.httpcomponents.client5:httpclient5') : "not the starter's HTTP client: $dependencies"
 def forbidden = [/io\.grpc:.*/, /org\.springframework\.grpc:.*/, /dev\.switchboard:switchboard-(spring-boot-starter-)?grpc/,
                  /org\.apache\.kafka:kafka-clients/, /org\.springframework\.kafka:.*/, /org\.springframework\.amqp:spring-rabbit.*/,
                  /com\.rabbitmq:amqp-client/, /io\.nats:jnats/]

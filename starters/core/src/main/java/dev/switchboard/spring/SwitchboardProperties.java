@@ -55,6 +55,12 @@ public class SwitchboardProperties {
         private boolean idempotencyKeys = true;
 
         /**
+         * The most HTTP connections open to the service at once, on Apache HttpClient and Jetty (the
+         * JDK's client has no limit); a call beyond them waits for one within its attempt's time.
+         */
+        private int maxConnections = 64;
+
+        /**
          * Where the service answers gRPC, as a gRPC target: {@code host:port}, or
          * {@code dns:///orders:9090} to spread calls round-robin over every address the name resolves to.
          */
@@ -82,6 +88,14 @@ public class SwitchboardProperties {
 
         public void setAddress(String address) {
             this.address = address;
+        }
+
+        public int getMaxConnections() {
+            return maxConnections;
+        }
+
+        public void setMaxConnections(int maxConnections) {
+            this.maxConnections = maxConnections;
         }
 
         public boolean isIdempotencyKeys() {

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -46,10 +46,12 @@ public final class RestBenchmark {
                     .properties(quiet).properties("switchboard.services.catalog.client.base-url=" + base)
                     .run(args)) {
                 CatalogClient generated = caller.getBean(CatalogClient.class);
+                // The same HTTP client as the generated one: Apache HttpClient 5 with a pool of 64.
                 RestClient handWritten = RestClient.builder()
                         .baseUrl(base + "/hand")
-                        .requestFactory(new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                                .version(HttpClient.Version.HTTP_1_1).build()))
+                        .requestFactory(ClientHttpRequestFactoryBuilder.httpComponents()
+                                .withConnectionManagerCustomizer(pool -> pool.setMaxConnPerRoute(64).setMaxConnTotal(64))
+                                .build())
                         .build();
                 HttpClient raw = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
                 for (int i = 0; i < CatalogItems.COUNT; i++) {

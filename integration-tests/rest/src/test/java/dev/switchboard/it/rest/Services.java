@@ -35,11 +35,17 @@ final class Services {
 
     /** A caller of the server with extra {@code key=value} properties. */
     static ConfigurableApplicationContext client(ConfigurableApplicationContext server, Map<String, String> extra) {
+        return client("http://127.0.0.1:" + port(server), extra);
+    }
+
+    /** A caller of the server at {@code baseUrl}, with extra properties and configuration classes. */
+    static ConfigurableApplicationContext client(String baseUrl, Map<String, String> extra, Class<?>... configuration) {
         List<String> properties = new ArrayList<>(List.of(
                 "spring.main.banner-mode=off",
-                "switchboard.services.orders.client.base-url=http://127.0.0.1:" + port(server)));
+                "switchboard.services.orders.client.base-url=" + baseUrl));
         extra.forEach((key, value) -> properties.add(key + "=" + value));
         return new SpringApplicationBuilder(OrdersClientApplication.class)
+                .sources(configuration)
                 .web(WebApplicationType.NONE)
                 .properties(properties.toArray(String[]::new))
                 .run();

@@ -2,7 +2,6 @@ package dev.switchboard.spring.rest;
 
 import dev.switchboard.rest.RestServer;
 import dev.switchboard.rest.client.DefaultRestCallers;
-import dev.switchboard.rest.client.RestClientSettings;
 import dev.switchboard.rest.server.DefaultRestServer;
 import dev.switchboard.rest.server.RestErrorAdvice;
 import dev.switchboard.rest.server.TraceIds;
@@ -12,6 +11,11 @@ import dev.switchboard.spring.SwitchboardProperties;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.core.env.Environment;
+import org.springframework.web.client.RestClient;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -21,21 +25,32 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * REST: the server support generated controllers delegate to (with problem+json for what Spring
- * MVC itself rejects), and the callers generated REST clients delegate to.
+ * MVC itself rejects), and the callers generated REST clients delegate to, on Spring Boot's HTTP clients.
  */
-@AutoConfiguration(afterName = "dev.switchboard.spring.SwitchboardAutoConfiguration")
+@AutoConfiguration(afterName = {"dev.switchboard.spring.SwitchboardAutoConfiguration",
+        "org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration"})
 public class SwitchboardRestAutoConfiguration {
 
+    /** How each downstream service is reached, on HTTP clients made by Spring Boot. */
     @Bean
     @ConditionalOnMissingBean
-    DefaultRestCallers switchboardRestCallers(SwitchboardProperties properties, PolicyEngine policies,
+    RestDownstreams switchboardRestDownstreams(SwitchboardProperties properties, Environment environment,
+            ObjectProvider<SslBundles> sslBundles, ObjectProvider<HttpClientSettings> httpClientSettings,
+            ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactories,
+            ObjectProvider<RestClient.Builder> restClients) {
+        return new RestDownstreams(properties, environment, sslBundles.getIfAvailable(),
+                httpClientSettings.getIfAvailable(HttpClientSettings::defaults),
+                requestFactories.getIfAvailable(ClientHttpRequestFactoryBuilder::detect),
+                () -> restClients.getIfAvailable(RestClient::builder).clone());
+    }
+
+    /** The callers generated REST clients delegate to. */
+    @Bean
+    @ConditionalOnMissingBean
+    DefaultRestCallers switchboardRestCallers(RestDownstreams downstreams, PolicyEngine policies,
             ObjectProvider<ObservationRegistry> observations, ObjectProvider<JsonMapper> json) {
-        return new DefaultRestCallers(service -> {
-            SwitchboardProperties.Service configured = properties.service(service);
-            return configured == null
-                    ? new RestClientSettings(null, true)
-                    : new RestClientSettings(configured.getClient().getBaseUrl(), configured.getClient().isIdempotencyKeys());
-        }, policies, observations.getIfAvailable(() -> ObservationRegistry.NOOP), jsonMapper(json));
+        return new DefaultRestCallers(downstreams, policies, observations.getIfAvailable(() -> ObservationRegistry.NOOP),
+                jsonMapper(json));
     }
 
     private static JsonMapper jsonMapper(ObjectProvider<JsonMapper> json) {

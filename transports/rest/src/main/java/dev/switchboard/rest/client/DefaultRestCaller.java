@@ -18,12 +18,15 @@ import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
+import java.net.SocketTimeoutException;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.web.client.RestClient;
@@ -44,17 +47,17 @@ final class DefaultRestCaller implements RestCaller {
     static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
 
     private final String service;
-    private final RestClientSettings settings;
+    private final RestDownstream downstream;
     private final RestClient http;
     private final ClientPipeline pipeline;
     private final JsonMapper json;
     private final ErrorDecoder errors;
     private final ProblemDecoder problems;
 
-    DefaultRestCaller(String service, RestClientSettings settings, RestClient http, PolicyEngine policies,
+    DefaultRestCaller(String service, RestDownstream downstream, RestClient http, PolicyEngine policies,
             ObservationRegistry observations, JsonMapper json, ErrorDecoder errors) {
         this.service = service;
-        this.settings = settings;
+        this.downstream = downstream;
         this.http = http;
         this.pipeline = new ClientPipeline(policies, observations, "rest");
         this.json = json;
@@ -64,7 +67,7 @@ final class DefaultRestCaller implements RestCaller {
 
     @Override
     public <O> O call(OperationDescriptor operation, RestRequest request, Class<O> responseType, ClientFallback<O> fallback) {
-        boolean keyed = !operation.idempotent() && settings.idempotencyKeys();
+        boolean keyed = !operation.idempotent() && downstream.idempotencyKeys();
         return pipeline.call(operation, keyed, headers -> {
             if (keyed) {
                 headers.put(IDEMPOTENCY_KEY_HEADER, UUID.randomUUID().toString());
@@ -158,13 +161,13 @@ final class DefaultRestCaller implements RestCaller {
     }
 
     private URI uri(RestRequest request) {
-        if (settings.baseUrl() == null) {
+        if (downstream.baseUrl() == null) {
             throw new SwitchboardException(ErrorCode.UNAVAILABLE, ErrorCode.UNAVAILABLE.name(),
                     "no base URL configured for " + service + ": set switchboard.services."
                             + ServiceKeys.kebab(service) + ".client.base-url", Map.of());
         }
         Map<String, Object> variables = new LinkedHashMap<>(request.pathVariables());
-        UriComponentsBuilder uri = UriComponentsBuilder.fromUri(settings.baseUrl()).path(request.pathTemplate());
+        UriComponentsBuilder uri = UriComponentsBuilder.fromUri(downstream.baseUrl()).path(request.pathTemplate());
         int index = 0;
         for (Map.Entry<String, String> parameter : request.query()) {
             String variable = "__q" + index++;
@@ -179,12 +182,31 @@ final class DefaultRestCaller implements RestCaller {
         return uri.encode().buildAndExpand(variables).toUri();
     }
 
+    /**
+     * Each HTTP client says "too late" in its own words: the JDK's, a socket's, Jetty's and Reactor
+     * Netty's. A connection that could not be made in time is no answer too late but no server:
+     * UNAVAILABLE, safe to retry whatever the operation.
+     */
+    private static boolean timedOut(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpConnectTimeoutException || cause.getClass().getSimpleName().equals("ConnectTimeoutException")) {
+                return false;
+            }
+            if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException
+                    || cause instanceof TimeoutException
+                    || cause.getClass().getName().equals("io.netty.handler.timeout.ReadTimeoutException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private SwitchboardException transportFailure(OperationDescriptor operation, URI uri, Deadline deadline, Exception failure) {
         Throwable cause = failure instanceof RestClientException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof SwitchboardException known) {
             return known;
         }
-        if (cause instanceof HttpTimeoutException || (deadline != null && deadline.isExpired())) {
+        if (timedOut(failure) || (deadline != null && deadline.isExpired())) {
             return new SwitchboardException(ErrorCode.DEADLINE_EXCEEDED, ErrorCode.DEADLINE_EXCEEDED.name(),
                     operation.fullName() + " did not answer in time (" + uri.getHost() + ":" + uri.getPort() + ")",
                     Map.of(), failure);

@@ -12,4 +12,9 @@ public class OrdersServerApplication {
     ScriptedOrders orders(Tracer tracer) {
         return new ScriptedOrders(tracer);
     }
+
+    @Bean
+    RequestHeaders requestHeaders() {
+        return new RequestHeaders();
+    }
 }
