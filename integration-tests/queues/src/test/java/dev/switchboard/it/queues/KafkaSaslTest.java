@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.switchboard.it.queues.consumer.RecordingHandlers;
 import dev.switchboard.it.queues.orders.OrderPlaced;
 import dev.switchboard.it.queues.orders.OrdersEvents;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -26,20 +25,12 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KafkaSaslTest {
 
-    private static final String PLAIN_LOGIN = "org.apache.kafka.common.security.plain.PlainLoginModule required";
-
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1);
 
     @BeforeAll
     void startBroker() {
-        kafka.brokerProperties(Map.of(
-                "listener.security.protocol.map", "EXTERNAL:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT",
-                "sasl.enabled.mechanisms", "PLAIN",
-                "sasl.mechanism.inter.broker.protocol", "PLAIN",
-                "listener.name.external.plain.sasl.jaas.config", PLAIN_LOGIN
-                        + " username=\"broker\" password=\"broker-secret\""
-                        + " user_broker=\"broker-secret\" user_orders=\"orders-secret\";"));
+        kafka.brokerProperties(SaslPlain.broker("SASL_PLAINTEXT"));
         kafka.afterPropertiesSet();
     }
 
@@ -49,14 +40,7 @@ class KafkaSaslTest {
     }
 
     private Map<String, String> clientsWithPassword(String password) {
-        Map<String, String> properties = new HashMap<>();
-        properties.put("switchboard.messaging.broker", "kafka");
-        properties.put("spring.kafka.bootstrap-servers", kafka.getBrokersAsString());
-        properties.put("spring.kafka.security.protocol", "SASL_PLAINTEXT");
-        properties.put("spring.kafka.properties.sasl.mechanism", "PLAIN");
-        properties.put("spring.kafka.properties.sasl.jaas.config",
-                PLAIN_LOGIN + " username=\"orders\" password=\"" + password + "\";");
-        return properties;
+        return SaslPlain.client(kafka.getBrokersAsString(), "SASL_PLAINTEXT", password);
     }
 
     @Test
