@@ -63,15 +63,18 @@ final class RestDownstreams implements Function<String, RestDownstream>, Disposa
     @Override
     public RestDownstream apply(String service) {
         SwitchboardProperties.Service configured = switchboard.service(service);
-        SwitchboardProperties.Client client = configured == null ? new SwitchboardProperties.Client() : configured.getClient();
+        SwitchboardProperties.Client client =
+                configured == null ? new SwitchboardProperties.Client() : configured.getClient();
         HttpClientProperties http = ServiceKeys.lookup(serviceClients, service);
         HttpClientSettings settings = this.settings.map(http);
         RestClient.Builder builder = restClients.get();
         if (http != null && !http.getDefaultHeader().isEmpty()) {
             builder.defaultHeaders(headers -> headers.putAll(http.getDefaultHeader()));
         }
-        return new RestDownstream(client.getBaseUrl(), client.isIdempotencyKeys(), builder,
-                forSwitchboard(requestFactories, client.getMaxConnections(), ownedClients::add).build(settings), settings.readTimeout());
+        ClientHttpRequestFactoryBuilder<?> requests =
+                forSwitchboard(requestFactories, client.getMaxConnections(), ownedClients::add);
+        return new RestDownstream(client.getBaseUrl(), client.isIdempotencyKeys(), builder, requests.build(settings),
+                settings.readTimeout());
     }
 
     /** Stops the clients no factory stops: Jetty's, whose threads would outlive the application. */
@@ -106,7 +109,8 @@ final class RestDownstreams implements Function<String, RestDownstream>, Disposa
         static ClientHttpRequestFactoryBuilder<?> forSwitchboard(ClientHttpRequestFactoryBuilder<?> builder,
                 int connections) {
             return ((HttpComponentsClientHttpRequestFactoryBuilder) builder)
-                    .withConnectionManagerCustomizer(pool -> pool.setMaxConnPerRoute(connections).setMaxConnTotal(connections))
+                    .withConnectionManagerCustomizer(pool ->
+                            pool.setMaxConnPerRoute(connections).setMaxConnTotal(connections))
                     .withHttpClientCustomizer(client -> client.disableAutomaticRetries());
         }
     }

@@ -103,7 +103,8 @@ final class AttemptTimeoutRequestFactory implements ClientHttpRequestFactory, Au
     private static Consumer<Duration> readTimeoutOf(ClientHttpRequestFactory factory) {
         return switch (factory.getClass().getName()) {
             case "org.springframework.http.client.JdkClientHttpRequestFactory" -> Jdk.readTimeout(factory);
-            case "org.springframework.http.client.HttpComponentsClientHttpRequestFactory" -> Apache.readTimeout(factory);
+            case "org.springframework.http.client.HttpComponentsClientHttpRequestFactory" ->
+                    Apache.readTimeout(factory);
             case "org.springframework.http.client.JettyClientHttpRequestFactory" -> Jetty.readTimeout(factory);
             case "org.springframework.http.client.ReactorClientHttpRequestFactory" -> Reactor.readTimeout(factory);
             case "org.springframework.http.client.SimpleClientHttpRequestFactory" -> Simple.readTimeout(factory);

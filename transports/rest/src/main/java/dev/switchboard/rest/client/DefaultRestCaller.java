@@ -189,7 +189,8 @@ final class DefaultRestCaller implements RestCaller {
      */
     private static boolean timedOut(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof HttpConnectTimeoutException || cause.getClass().getSimpleName().equals("ConnectTimeoutException")) {
+            if (cause instanceof HttpConnectTimeoutException
+                    || cause.getClass().getSimpleName().equals("ConnectTimeoutException")) {
                 return false;
             }
             if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException
