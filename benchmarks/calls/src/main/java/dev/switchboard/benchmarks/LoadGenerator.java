@@ -20,9 +20,22 @@ import org.HdrHistogram.Histogram;
 public final class LoadGenerator {
 
     private final int threads;
+    private final Duration round;
+    private final int rounds;
 
-    public LoadGenerator(int threads) {
+    public LoadGenerator(int threads, Duration round, int rounds) {
         this.threads = threads;
+        this.round = round;
+        this.rounds = rounds;
+    }
+
+    /**
+     * The shape every benchmark takes from its command line: {@code -Dbench.threads} callers (8),
+     * {@code -Dbench.seconds} a round (10), {@code -Dbench.rounds} (3).
+     */
+    public static LoadGenerator fromSystemProperties() {
+        return new LoadGenerator(Integer.getInteger("bench.threads", 8),
+                Duration.ofSeconds(Integer.getInteger("bench.seconds", 10)), Integer.getInteger("bench.rounds", 3));
     }
 
     /** One run of {@code call} for {@code duration}; the call gets its sequence number. */
@@ -57,8 +70,8 @@ public final class LoadGenerator {
     }
 
     /** Runs the scenarios {@link #interleaved interleaved}, prints their medians and returns them in scenario order. */
-    public List<Result> measure(Duration round, int rounds, Map<String, Call> scenarios) throws Exception {
-        List<Result> medians = report(threads, round, rounds, interleaved(round, rounds, scenarios));
+    public List<Result> measure(Map<String, Call> scenarios) throws Exception {
+        List<Result> medians = report(threads, round, rounds, interleaved(scenarios));
         System.out.println();
         return medians;
     }
@@ -67,7 +80,7 @@ public final class LoadGenerator {
      * One warm-up run of every scenario, then {@code rounds} rounds running each scenario in turn,
      * so drift in the machine hits every scenario alike.
      */
-    public Map<String, List<Result>> interleaved(Duration round, int rounds, Map<String, Call> scenarios) throws Exception {
+    public Map<String, List<Result>> interleaved(Map<String, Call> scenarios) throws Exception {
         Map<String, List<Result>> results = new LinkedHashMap<>();
         for (Map.Entry<String, Call> scenario : scenarios.entrySet()) {
             run(round, scenario.getValue());

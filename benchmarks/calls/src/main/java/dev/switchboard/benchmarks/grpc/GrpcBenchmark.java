@@ -9,7 +9,6 @@ import dev.switchboard.benchmarks.grpc.handwritten.HandWrittenGrpcApplication;
 import dev.switchboard.benchmarks.rest.BenchmarkApplication;
 import dev.switchboard.benchmarks.rest.CallerApplication;
 import io.grpc.ManagedChannel;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +33,6 @@ public final class GrpcBenchmark {
 
     @SuppressWarnings("try") // the servers are held open by the try, not referenced in it
     public static void main(String[] args) throws Exception {
-        int threads = Integer.getInteger("bench.threads", 8);
-        Duration round = Duration.ofSeconds(Integer.getInteger("bench.seconds", 10));
-        int rounds = Integer.getInteger("bench.rounds", 3);
         String[] quiet = {"spring.main.banner-mode=off", "logging.level.root=warn", "spring.grpc.server.port=0"};
 
         AtomicInteger generatedPort = new AtomicInteger();
@@ -75,7 +71,7 @@ public final class GrpcBenchmark {
                 scenarios.put("protoc stub → hand-written service", sequence -> stubCall(stubToHandWritten, sequence));
                 scenarios.put("protoc stub → generated service", sequence -> stubCall(stubToGenerated, sequence));
 
-                List<LoadGenerator.Result> medians = new LoadGenerator(threads).measure(round, rounds, scenarios);
+                List<LoadGenerator.Result> medians = LoadGenerator.fromSystemProperties().measure(scenarios);
                 LoadGenerator.ratio("service + client:", medians.get(0), medians.get(1));
                 LoadGenerator.ratio("service only:    ", medians.get(2), medians.get(1));
             } finally {

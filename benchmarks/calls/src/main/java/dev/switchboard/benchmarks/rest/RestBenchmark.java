@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,16 +24,13 @@ import org.springframework.web.client.RestClient;
  * interleaved rounds (so drift in the machine hits both sides alike). Half the calls read an item
  * by path variable, half write one as a validated JSON body.
  *
- * <pre>./mvnw -B -pl benchmarks/rest exec:java -Dbench.threads=8 -Dbench.seconds=10 -Dbench.rounds=3</pre>
+ * <pre>./mvnw -B -pl benchmarks/calls exec:java -Dbench.threads=8 -Dbench.seconds=10 -Dbench.rounds=3</pre>
  */
 public final class RestBenchmark {
 
     private RestBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        int threads = Integer.getInteger("bench.threads", 8);
-        Duration round = Duration.ofSeconds(Integer.getInteger("bench.seconds", 10));
-        int rounds = Integer.getInteger("bench.rounds", 3);
         String[] quiet = {"spring.main.banner-mode=off", "logging.level.root=warn"};
 
         try (ConfigurableApplicationContext server = new SpringApplicationBuilder(BenchmarkApplication.class)
@@ -70,7 +66,7 @@ public final class RestBenchmark {
                 scenarios.put("plain HTTP load → generated server", sequence -> rawCall(raw, base, sequence));
                 scenarios.put("plain HTTP load → hand-written server", sequence -> rawCall(raw, base + "/hand", sequence));
 
-                List<LoadGenerator.Result> medians = new LoadGenerator(threads).measure(round, rounds, scenarios);
+                List<LoadGenerator.Result> medians = LoadGenerator.fromSystemProperties().measure(scenarios);
                 LoadGenerator.ratio("client + server:", medians.get(0), medians.get(1));
                 LoadGenerator.ratio("server only:    ", medians.get(2), medians.get(3));
             }

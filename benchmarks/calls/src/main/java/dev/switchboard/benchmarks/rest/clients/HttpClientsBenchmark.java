@@ -5,7 +5,6 @@ import dev.switchboard.benchmarks.LoadGenerator;
 import dev.switchboard.benchmarks.catalog.CatalogClient;
 import dev.switchboard.benchmarks.catalog.PutItemRequest;
 import dev.switchboard.benchmarks.rest.BenchmarkApplication;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,9 +28,6 @@ public final class HttpClientsBenchmark {
     private HttpClientsBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        int threads = Integer.getInteger("bench.threads", 8);
-        Duration round = Duration.ofSeconds(Integer.getInteger("bench.seconds", 8));
-        int rounds = Integer.getInteger("bench.rounds", 3);
         String[] quiet = {"spring.main.banner-mode=off", "logging.level.root=warn"};
 
         try (ConfigurableApplicationContext server = new SpringApplicationBuilder(BenchmarkApplication.class)
@@ -66,7 +62,7 @@ public final class HttpClientsBenchmark {
                 for (int i = 0; i < CatalogItems.COUNT; i++) {
                     first.putItem(new PutItemRequest(CatalogItems.item(i)));
                 }
-                List<LoadGenerator.Result> medians = new LoadGenerator(threads).measure(round, rounds, scenarios);
+                List<LoadGenerator.Result> medians = LoadGenerator.fromSystemProperties().measure(scenarios);
                 List<String> names = List.copyOf(clients.keySet());
                 for (int i = 1; i < medians.size(); i++) {
                     System.out.printf(Locale.ROOT, "%s / JDK (Boot's default build): throughput %.2f×, p99 %.2f×%n",
