@@ -31,15 +31,11 @@ public final class RestBenchmark {
     private RestBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        String[] quiet = {"spring.main.banner-mode=off", "logging.level.root=warn"};
-
-        try (ConfigurableApplicationContext server = new SpringApplicationBuilder(BenchmarkApplication.class)
-                .properties(quiet).properties("server.port=0")
-                .run(args)) {
-            String base = "http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port");
+        try (ConfigurableApplicationContext server = BenchmarkApplication.start(args)) {
+            String base = BenchmarkApplication.baseUrl(server);
             try (ConfigurableApplicationContext caller = new SpringApplicationBuilder(CallerApplication.class)
                     .web(WebApplicationType.NONE)
-                    .properties(quiet).properties("switchboard.services.catalog.client.base-url=" + base)
+                    .properties(BenchmarkApplication.QUIET).properties("switchboard.services.catalog.client.base-url=" + base)
                     .run(args)) {
                 CatalogClient generated = caller.getBean(CatalogClient.class);
                 // The same HTTP client as the generated one: Apache HttpClient 5 with a pool of 64.

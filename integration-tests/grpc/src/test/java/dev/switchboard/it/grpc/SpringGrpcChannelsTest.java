@@ -11,6 +11,7 @@ import dev.switchboard.it.support.TestCertificate;
 import dev.switchboard.runtime.ErrorCode;
 import dev.switchboard.runtime.SwitchboardException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -30,18 +31,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SpringGrpcChannelsTest {
 
-    private static final String TRUSTED = "spring.ssl.bundle.pem.orders.truststore.certificate";
-
     private TestCertificate certificate;
     private Services.Server server;
 
     @BeforeAll
     void start(@TempDir Path certificates) throws Exception {
         certificate = TestCertificate.selfSigned(certificates, "orders");
-        server = Services.server(Map.of(
-                "spring.grpc.server.ssl.bundle", "served",
-                "spring.ssl.bundle.pem.served.keystore.certificate", "file:" + certificate.certificate(),
-                "spring.ssl.bundle.pem.served.keystore.private-key", "file:" + certificate.privateKey()));
+        server = Services.server(with(certificate.presentingBundle("served"), "spring.grpc.server.ssl.bundle", "served"));
     }
 
     @AfterAll
@@ -51,16 +47,14 @@ class SpringGrpcChannelsTest {
 
     @Test
     void aDownstreamAddressedAsHostAndPortTakesTheDefaultChannelsProperties() {
-        try (ConfigurableApplicationContext caller = Services.client(server, Map.of(
+        try (ConfigurableApplicationContext caller = Services.client(server, with(certificate.trustingBundle("orders"),
                 "switchboard.services.orders.client.address", "localhost:" + server.grpcPort(),
-                TRUSTED, "file:" + certificate.certificate(),
                 "spring.grpc.client.default-channel.ssl.bundle", "orders"))) {
             assertThat(place(caller).customerId()).isEqualTo("c-1");
         }
 
-        try (ConfigurableApplicationContext small = Services.client(server, Map.of(
+        try (ConfigurableApplicationContext small = Services.client(server, with(certificate.trustingBundle("orders"),
                 "switchboard.services.orders.client.address", "localhost:" + server.grpcPort(),
-                TRUSTED, "file:" + certificate.certificate(),
                 "spring.grpc.client.default-channel.ssl.bundle", "orders",
                 "spring.grpc.client.default-channel.max-inbound-message-size", "16B"))) {
             assertThatThrownBy(() -> place(small))
@@ -72,11 +66,10 @@ class SpringGrpcChannelsTest {
 
     @Test
     void aDownstreamAddressedByAChannelNameTakesThatChannelsProperties() {
-        try (ConfigurableApplicationContext caller = Services.client(server, Map.of(
+        try (ConfigurableApplicationContext caller = Services.client(server, with(certificate.trustingBundle("orders"),
                 "switchboard.services.orders.client.address", "orders-tls",
                 "spring.grpc.client.channels.orders-tls.address", "static://localhost:" + server.grpcPort(),
-                "spring.grpc.client.channels.orders-tls.ssl.bundle", "orders",
-                TRUSTED, "file:" + certificate.certificate()))) {
+                "spring.grpc.client.channels.orders-tls.ssl.bundle", "orders"))) {
             assertThat(place(caller).customerId()).isEqualTo("c-1");
         }
     }
@@ -89,6 +82,15 @@ class SpringGrpcChannelsTest {
                     .isInstanceOf(SwitchboardException.class)
                     .extracting("code").isEqualTo(ErrorCode.UNAVAILABLE);
         }
+    }
+
+    /** {@code bundle}'s properties and {@code keysAndValues}. */
+    private static Map<String, String> with(Map<String, String> bundle, String... keysAndValues) {
+        Map<String, String> properties = new HashMap<>(bundle);
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            properties.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return properties;
     }
 
     private static Order place(ConfigurableApplicationContext caller) {

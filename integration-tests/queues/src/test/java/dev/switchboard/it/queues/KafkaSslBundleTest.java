@@ -60,7 +60,7 @@ class KafkaSslBundleTest {
     @Test
     void theSslBundleCarriesEventsAndCommandsOverTls() throws Exception {
         Map<String, String> properties = clients();
-        properties.put("spring.ssl.bundle.pem.kafka.truststore.certificate", "file:" + certificate.certificate());
+        properties.putAll(certificate.trustingBundle("kafka"));
         properties.put("spring.kafka.ssl.bundle", "kafka");
         try (Services services = new Services(properties)) {
             ConfigurableApplicationContext publisher = services.publisher();

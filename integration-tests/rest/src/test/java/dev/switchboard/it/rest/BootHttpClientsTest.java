@@ -60,10 +60,9 @@ class BootHttpClientsTest {
         certificate = TestCertificate.selfSigned(certificates, "orders");
         server = Services.server();
         orders = server.getBean(ScriptedOrders.class);
-        tlsServer = Services.server(Map.of(
-                "server.ssl.bundle", "served",
-                "spring.ssl.bundle.pem.served.keystore.certificate", "file:" + certificate.certificate(),
-                "spring.ssl.bundle.pem.served.keystore.private-key", "file:" + certificate.privateKey()));
+        Map<String, String> tls = new HashMap<>(certificate.presentingBundle("served"));
+        tls.put("server.ssl.bundle", "served");
+        tlsServer = Services.server(tls);
     }
 
     @AfterAll
@@ -137,9 +136,9 @@ class BootHttpClientsTest {
     @ValueSource(strings = {"jdk", "http_components", "jetty"})
     void httpsThroughTheDownstreamsSslBundle(String factory) {
         String base = "https://localhost:" + Services.port(tlsServer);
-        Map<String, String> trusting = new HashMap<>(Map.of(FACTORY, factory,
-                "spring.ssl.bundle.pem.orders.truststore.certificate", "file:" + certificate.certificate(),
-                "spring.http.serviceclient.orders.ssl.bundle", "orders"));
+        Map<String, String> trusting = new HashMap<>(certificate.trustingBundle("orders"));
+        trusting.put(FACTORY, factory);
+        trusting.put("spring.http.serviceclient.orders.ssl.bundle", "orders");
         try (ConfigurableApplicationContext caller = Services.client(base, trusting)) {
             Order placed = caller.getBean(OrdersClient.class)
                     .createOrder(new CreateOrderRequest("c-2", List.of(new OrderItem("pear", 1)), null));

@@ -9,6 +9,7 @@ import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -18,9 +19,8 @@ import javax.net.ssl.SSLContext;
  * for one test run, in the forms servers and Spring SSL bundles read: a PKCS12 key store, and PEM
  * files of the certificate and its private key.
  *
- * <p>In a Spring SSL bundle: {@code spring.ssl.bundle.pem.<name>.keystore.certificate=file:<certificate>}
- * and {@code .keystore.private-key=file:<privateKey>} to present it, {@code .truststore.certificate=file:<certificate>}
- * to trust it.
+ * <p>In a Spring SSL bundle: {@link #presentingBundle} to present it (a server's), {@link #trustingBundle}
+ * to trust it (a client's).
  *
  * @param keyStore    PKCS12, the key and certificate under the alias {@code name}, password {@link #PASSWORD}
  * @param certificate the certificate, PEM
@@ -45,6 +45,17 @@ public record TestCertificate(Path keyStore, Path certificate, Path privateKey) 
             throw new IllegalStateException("cannot read back the key store keytool wrote", e);
         }
         return made;
+    }
+
+    /** The properties of a Spring PEM SSL bundle {@code name} that presents this certificate, as a server does. */
+    public Map<String, String> presentingBundle(String name) {
+        return Map.of("spring.ssl.bundle.pem." + name + ".keystore.certificate", "file:" + certificate,
+                "spring.ssl.bundle.pem." + name + ".keystore.private-key", "file:" + privateKey);
+    }
+
+    /** The properties of a Spring PEM SSL bundle {@code name} that trusts this certificate, as a client does. */
+    public Map<String, String> trustingBundle(String name) {
+        return Map.of("spring.ssl.bundle.pem." + name + ".truststore.certificate", "file:" + certificate);
     }
 
     /** A server-side TLS context that presents this certificate. */

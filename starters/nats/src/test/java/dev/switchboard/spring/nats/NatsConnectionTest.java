@@ -76,7 +76,7 @@ class NatsConnectionTest {
         properties.put("switchboard.messaging.nats.username", NatsServerProcess.USER);
         properties.put("switchboard.messaging.nats.password", NatsServerProcess.PASSWORD);
         properties.put("switchboard.messaging.nats.ssl.bundle", BUNDLE);
-        properties.put("spring.ssl.bundle.pem." + BUNDLE + ".truststore.certificate", "file:" + certificate.certificate());
+        properties.putAll(certificate.trustingBundle(BUNDLE));
         properties.put("management.endpoint.health.show-details", "always");
         return properties;
     }

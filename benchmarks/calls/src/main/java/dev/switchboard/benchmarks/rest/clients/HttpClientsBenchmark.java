@@ -28,12 +28,8 @@ public final class HttpClientsBenchmark {
     private HttpClientsBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        String[] quiet = {"spring.main.banner-mode=off", "logging.level.root=warn"};
-
-        try (ConfigurableApplicationContext server = new SpringApplicationBuilder(BenchmarkApplication.class)
-                .properties(quiet).properties("server.port=0")
-                .run(args)) {
-            String base = "http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port");
+        try (ConfigurableApplicationContext server = BenchmarkApplication.start(args)) {
+            String base = BenchmarkApplication.baseUrl(server);
             Map<String, String[]> clients = new LinkedHashMap<>();
             clients.put("JDK HttpClient (Boot's default build)", new String[] {"spring.http.clients.imperative.factory=jdk"});
             clients.put("JDK HttpClient, pooled executor", new String[] {"spring.http.clients.imperative.factory=jdk",
@@ -51,7 +47,7 @@ public final class HttpClientsBenchmark {
                 for (Map.Entry<String, String[]> client : clients.entrySet()) {
                     ConfigurableApplicationContext caller = new SpringApplicationBuilder(TunedClients.class)
                             .web(WebApplicationType.NONE)
-                            .properties(quiet).properties(client.getValue())
+                            .properties(BenchmarkApplication.QUIET).properties(client.getValue())
                             .properties("switchboard.services.catalog.client.base-url=" + base)
                             .run(args);
                     callers.add(caller);
