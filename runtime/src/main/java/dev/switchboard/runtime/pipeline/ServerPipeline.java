@@ -13,6 +13,8 @@ import dev.switchboard.runtime.validation.Validatable;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 
 /**
@@ -136,14 +138,30 @@ public final class ServerPipeline {
         call.finished(outcome);
     }
 
-    /** A contract or transport failure as it is; anything else is a bug: logged once, answered as INTERNAL. */
+    /**
+     * A contract or transport failure as it is, also when a handler rethrew it from a future it
+     * joined (a publish the broker did not confirm is UNAVAILABLE, a 503, not a bug); anything
+     * else is a bug: logged once, answered as INTERNAL.
+     */
     SwitchboardException mapped(OperationDescriptor operation, RuntimeException failure) {
         if (failure instanceof SwitchboardException known) {
+            return known;
+        }
+        if (unwrapped(failure) instanceof SwitchboardException known) {
             return known;
         }
         log.log(System.Logger.Level.ERROR, operation.fullName() + " failed unexpectedly", failure);
         return new SwitchboardException(ErrorCode.INTERNAL, ErrorCode.INTERNAL.name(),
                 "internal error in " + operation.fullName(), Map.of(), failure);
+    }
+
+    /** The cause a {@code join()} or {@code get()} wrapped. */
+    private static Throwable unwrapped(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     static SwitchboardException cancelled(OperationDescriptor operation) {

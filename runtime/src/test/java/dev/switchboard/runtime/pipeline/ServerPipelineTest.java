@@ -22,7 +22,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -90,6 +92,21 @@ class ServerPipelineTest {
         assertThat(calls.only().outcome()).isEqualTo("NOT_FOUND");
         assertThat(calls.only().error()).isSameAs(notFound);
         assertThat(call.events).last().isEqualTo("finished NOT_FOUND");
+    }
+
+    @Test
+    void aFailureJoinedFromAFutureIsAnsweredByItsCodeNotAsInternal() {
+        SwitchboardException unconfirmed = new SwitchboardException(ErrorCode.UNAVAILABLE, "UNAVAILABLE",
+                "the broker did not take the event", Map.of());
+        FakeUnary<Query> call = new FakeUnary<>(() -> new Query("o-1"), null);
+
+        String answer = pipeline.unary(GET_ORDER, call, input -> {
+            throw new CompletionException(new ExecutionException(unconfirmed));
+        });
+
+        assertThat(answer).isEqualTo("failed UNAVAILABLE");
+        assertThat(call.failure).isSameAs(unconfirmed);
+        assertThat(calls.only().outcome()).isEqualTo("UNAVAILABLE");
     }
 
     @Test
