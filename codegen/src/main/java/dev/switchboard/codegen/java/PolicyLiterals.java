@@ -40,6 +40,20 @@ public final class PolicyLiterals {
     }
 
     /**
+     * What a publisher takes from the service's policies: the timeout, the deadline and the retry;
+     * null when the contract declares none of them.
+     */
+    public static CodeBlock publishing(Policies policies) {
+        List<CodeBlock> withers = new ArrayList<>();
+        add(withers, "withTimeout", policies.timeout());
+        add(withers, "withDeadline", policies.deadline());
+        if (policies.retry() != null) {
+            withers.add(CodeBlock.of(".withRetry($L)", retry(policies.retry())));
+        }
+        return withers.isEmpty() ? null : lines(CodeBlock.of("$T.NONE", SETTINGS), withers);
+    }
+
+    /**
      * {@code base} with what {@code override} declares: {@code DEFAULTS.withTimeout(...)} for one
      * value, a wither a line under {@code DEFAULTS} for several. A retry or circuit breaker changed
      * with {@code retry -> retry.withAttempts(5)} keeps the values it does not name, as the

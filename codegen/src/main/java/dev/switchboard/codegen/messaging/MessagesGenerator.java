@@ -22,11 +22,14 @@ import javax.lang.model.element.Modifier;
 /**
  * {@code <Service>Messages}: every event and command as the transports see it (destination,
  * dead-letter destination, CloudEvent type, the consumer's retry policy: the service's retry
- * overridden by the message's own, and the payload's protobuf codec).
+ * overridden by the message's own, the payload's protobuf codec, and the publisher's policy: the
+ * service's timeout, deadline and retry, shared by every message in one {@code PUBLISHING} constant).
  */
 public final class MessagesGenerator implements OutputGenerator {
 
     private static final ClassName RETRY_SETTINGS = ClassName.get("dev.switchboard.runtime.policy", "RetrySettings");
+    private static final ClassName SETTINGS = ClassName.get("dev.switchboard.runtime.policy", "PolicySettings");
+    private static final String PUBLISHING = "PUBLISHING";
 
     @Override
     public boolean appliesTo(ContractInput input) {
@@ -40,12 +43,19 @@ public final class MessagesGenerator implements OutputGenerator {
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addJavadoc("The events and commands of {@code $L} as every broker sees them.\n", contract.service())
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        CodeBlock publishing = PolicyLiterals.publishing(contract.policies());
+        if (publishing != null) {
+            spec.addField(FieldSpec.builder(SETTINGS, PUBLISHING, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                    .addJavadoc("How every message is published: the service's timeout, deadline and retry.\n")
+                    .initializer(publishing)
+                    .build());
+        }
         Stream.concat(contract.events().stream(), contract.commands().stream())
-                .forEach(message -> spec.addField(descriptor(contract, message)));
+                .forEach(message -> spec.addField(descriptor(contract, message, publishing != null)));
         return List.of(JavaFiles.source(input, spec));
     }
 
-    private static FieldSpec descriptor(ServiceContract contract, MessageDefinition message) {
+    private static FieldSpec descriptor(ServiceContract contract, MessageDefinition message, boolean publishing) {
         ClassName descriptor = MessagingTypes.MESSAGE_DESCRIPTOR;
         RetryPolicy service = contract.policies().retry();
         RetryPolicy retry = service == null ? message.retry() : service.overriddenBy(message.retry());
@@ -55,12 +65,13 @@ public final class MessagesGenerator implements OutputGenerator {
             field.addJavadoc("$L\n", message.doc().strip());
         }
         ClassName payload = JavaNames.type(contract, message.payload());
-        return field.initializer("new $T(\n$>$>$S,$W$S,$W$T.Kind.$L,\n$S,$W$S,$W$S,\n$L,\n$T.INSTANCE)$<$<", descriptor,
+        return field.initializer("new $T(\n$>$>$S,$W$S,$W$T.Kind.$L,\n$S,$W$S,$W$S,\n$L,\n$T.INSTANCE$L)$<$<", descriptor,
                         contract.service(), message.name(), descriptor, message.kind().name(),
                         contract.javaPackage() + "." + message.name(), message.destination(),
                         message.deadLetterOrDefault(),
                         retry == null ? CodeBlock.of("$T.NONE", RETRY_SETTINGS) : PolicyLiterals.retry(retry),
-                        payload.peerClass(payload.simpleName() + "ProtoCodec"))
+                        payload.peerClass(payload.simpleName() + "ProtoCodec"),
+                        publishing ? ",\n" + PUBLISHING : "")
                 .build();
     }
 }

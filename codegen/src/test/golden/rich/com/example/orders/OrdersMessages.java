@@ -3,6 +3,7 @@ package com.example.orders;
 
 import dev.switchboard.runtime.Generated;
 import dev.switchboard.runtime.messaging.MessageDescriptor;
+import dev.switchboard.runtime.policy.PolicySettings;
 import dev.switchboard.runtime.policy.RetrySettings;
 import java.time.Duration;
 
@@ -11,6 +12,19 @@ import java.time.Duration;
  */
 @Generated("src/main/switchboard/service.yaml")
 public final class OrdersMessages {
+    /**
+     * How every message is published: the service's timeout, deadline and retry.
+     */
+    private static final PolicySettings PUBLISHING = PolicySettings.NONE
+            .withTimeout(Duration.ofSeconds(2))
+            .withDeadline(Duration.ofSeconds(5))
+            .withRetry(RetrySettings.NONE
+                    .withAttempts(3)
+                    .withBackoff(Duration.ofMillis(50))
+                    .withMaxBackoff(Duration.ofSeconds(1))
+                    .withJitter(0.2)
+                    .withBudget(0.2));
+
     /**
      * Published once an order is accepted.
      */
@@ -23,7 +37,8 @@ public final class OrdersMessages {
                     .withMaxBackoff(Duration.ofSeconds(30))
                     .withJitter(0.2)
                     .withBudget(0.2),
-            OrderProtoCodec.INSTANCE);
+            OrderProtoCodec.INSTANCE,
+            PUBLISHING);
 
     public static final MessageDescriptor ORDER_CANCELLED = new MessageDescriptor(
             "Orders", "orderCancelled", MessageDescriptor.Kind.EVENT,
@@ -34,7 +49,8 @@ public final class OrdersMessages {
                     .withMaxBackoff(Duration.ofSeconds(1))
                     .withJitter(0.2)
                     .withBudget(0.2),
-            OrderProtoCodec.INSTANCE);
+            OrderProtoCodec.INSTANCE,
+            PUBLISHING);
 
     public static final MessageDescriptor RECALCULATE_TOTALS = new MessageDescriptor(
             "Orders", "recalculateTotals", MessageDescriptor.Kind.COMMAND,
@@ -45,7 +61,8 @@ public final class OrdersMessages {
                     .withMaxBackoff(Duration.ofSeconds(1))
                     .withJitter(0.2)
                     .withBudget(0.2),
-            GetOrderRequestProtoCodec.INSTANCE);
+            GetOrderRequestProtoCodec.INSTANCE,
+            PUBLISHING);
 
     private OrdersMessages() {
     }

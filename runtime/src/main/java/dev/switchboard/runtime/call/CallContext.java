@@ -1,6 +1,7 @@
 package dev.switchboard.runtime.call;
 
 import dev.switchboard.runtime.policy.OperationDescriptor;
+import dev.switchboard.runtime.security.Caller;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,10 +16,12 @@ public final class CallContext {
 
     private final OperationDescriptor operation;
     private final Deadline deadline;
+    private final Caller caller;
 
-    private CallContext(OperationDescriptor operation, Deadline deadline) {
+    private CallContext(OperationDescriptor operation, Deadline deadline, Caller caller) {
         this.operation = Objects.requireNonNull(operation, "operation");
         this.deadline = deadline;
+        this.caller = caller;
     }
 
     /** The call this thread is handling, if any. */
@@ -34,8 +37,13 @@ public final class CallContext {
 
     /** Makes {@code operation} (with an optional deadline) the current call until the scope closes. */
     public static Scope enter(OperationDescriptor operation, Deadline deadline) {
+        return enter(operation, deadline, null);
+    }
+
+    /** Makes {@code operation}, called by {@code caller} (null: anonymous), the current call until the scope closes. */
+    public static Scope enter(OperationDescriptor operation, Deadline deadline, Caller caller) {
         CallContext previous = CURRENT.get();
-        CURRENT.set(new CallContext(operation, deadline));
+        CURRENT.set(new CallContext(operation, deadline, caller));
         return () -> {
             if (previous == null) {
                 CURRENT.remove();
@@ -52,6 +60,11 @@ public final class CallContext {
     /** By when the call must be done, if the caller or the contract set a deadline. */
     public Optional<Deadline> deadline() {
         return Optional.ofNullable(deadline);
+    }
+
+    /** Who is calling, when the transport authenticated the caller; empty for an anonymous call. */
+    public Optional<Caller> caller() {
+        return Optional.ofNullable(caller);
     }
 
     /** Restores the previous call context; closing twice is harmless only in the same thread. */

@@ -1,16 +1,17 @@
 package dev.switchboard.runtime.messaging;
 
-import dev.switchboard.runtime.messaging.Message;
-import dev.switchboard.runtime.messaging.MessageDescriptor;
-import dev.switchboard.runtime.messaging.MessageTransport;
+import dev.switchboard.runtime.call.CallContext;
 import dev.switchboard.runtime.observation.CallObservations;
+import dev.switchboard.runtime.policy.OperationDescriptor;
+import dev.switchboard.runtime.policy.PolicySettings;
 import dev.switchboard.runtime.protobuf.ProtoCodec;
+import dev.switchboard.runtime.resilience.PolicyEngine;
+import dev.switchboard.runtime.resilience.PolicyOverrides;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Publishes over the configured {@link MessageTransport}: the payload as JSON or, when configured,
- * with its generated protobuf codec; CloudEvent attributes; trace headers.
+ * with its generated protobuf codec; CloudEvent attributes; trace headers; and the contract's
+ * publishing policy (timeout, deadline, retries, overridable like an operation's), so a broker
+ * outage fails the future with {@code UNAVAILABLE} or {@code DEADLINE_EXCEEDED}, never hangs it.
  */
 public final class DefaultMessagePublisher implements MessagePublisher {
 
@@ -29,22 +32,33 @@ public final class DefaultMessagePublisher implements MessagePublisher {
     private final JsonMapper json;
     private final ObservationRegistry observations;
     private final boolean protobuf;
-    private final Set<String> declared = ConcurrentHashMap.newKeySet();
+    private final PolicyEngine policies;
+    private final PublishAttempts attempts;
+    private final Map<MessageDescriptor, PolicySettings> settings = new ConcurrentHashMap<>();
 
-    /** @param protobuf whether payloads are written with their protobuf codec instead of as JSON */
+    /** A publisher with the contract's policies and the defaults, no configured overrides. */
     public DefaultMessagePublisher(MessageTransport transport, JsonMapper json, ObservationRegistry observations,
             boolean protobuf) {
+        this(transport, json, observations, protobuf, new PolicyEngine(PolicyOverrides.none()));
+    }
+
+    /**
+     * @param protobuf whether payloads are written with their protobuf codec instead of as JSON
+     * @param policies merges each message's publishing policy with the configured overrides (by
+     *                 service and message name, as for an operation) and the defaults
+     */
+    public DefaultMessagePublisher(MessageTransport transport, JsonMapper json, ObservationRegistry observations,
+            boolean protobuf, PolicyEngine policies) {
         this.transport = transport;
         this.json = json;
         this.observations = observations;
         this.protobuf = protobuf;
+        this.policies = policies;
+        this.attempts = new PublishAttempts(transport);
     }
 
     @Override
     public CompletableFuture<Void> publish(MessageDescriptor descriptor, Object payload, String key) {
-        if (declared.add(descriptor.destination())) {
-            transport.declare(descriptor.destination(), descriptor.mode());
-        }
         Map<String, String> headers = new HashMap<>();
         Observation observation = CallObservations.producer(observations, descriptor.service(), descriptor.name(),
                 transport.name(), headers);
@@ -54,12 +68,18 @@ public final class DefaultMessagePublisher implements MessagePublisher {
             Message message = new Message(UUID.randomUUID().toString(), descriptor.type(), descriptor.service(), key,
                     Instant.now(), protobuf ? PROTOBUF : JSON, headers, protobuf ? encode(descriptor, payload)
                             : json.writeValueAsBytes(payload));
-            confirmed = transport.publish(descriptor.destination(), message);
+            confirmed = attempts.publish(descriptor.destination(), descriptor.mode(), message, settings(descriptor),
+                    CallContext.currentDeadline().orElse(null));
         } catch (RuntimeException failure) {
             CallObservations.stop(observation, failure);
             return CompletableFuture.failedFuture(failure);
         }
         return confirmed.whenComplete((done, failure) -> CallObservations.stop(observation, failure));
+    }
+
+    private PolicySettings settings(MessageDescriptor descriptor) {
+        return settings.computeIfAbsent(descriptor, message -> policies.settings(
+                OperationDescriptor.unary(message.service(), message.name(), message.publishing())));
     }
 
     @SuppressWarnings("unchecked")

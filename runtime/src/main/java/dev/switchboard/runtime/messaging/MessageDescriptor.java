@@ -1,5 +1,6 @@
 package dev.switchboard.runtime.messaging;
 
+import dev.switchboard.runtime.policy.PolicySettings;
 import dev.switchboard.runtime.policy.RetrySettings;
 import dev.switchboard.runtime.protobuf.ProtoCodec;
 import java.util.Objects;
@@ -14,10 +15,12 @@ import java.util.Objects;
  * @param type        the CloudEvent type, e.g. {@code com.example.orders.orderCreated}
  * @param retry       the consumer's retry policy from the contract; unset parts take the defaults
  * @param protobuf    the payload's generated protobuf codec, for services that send protobuf payloads
+ * @param publishing  the publisher's policy from the contract (timeout, deadline, retry); unset parts
+ *                    take the configuration's overrides, then the defaults
  */
 public record MessageDescriptor(
         String service, String name, Kind kind, String type, String destination, String deadLetter,
-        RetrySettings retry, ProtoCodec<?> protobuf) {
+        RetrySettings retry, ProtoCodec<?> protobuf, PolicySettings publishing) {
 
     public MessageDescriptor {
         Objects.requireNonNull(service, "service");
@@ -28,6 +31,13 @@ public record MessageDescriptor(
         Objects.requireNonNull(deadLetter, "deadLetter");
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(protobuf, "protobuf");
+        Objects.requireNonNull(publishing, "publishing");
+    }
+
+    /** A message whose contract sets no publishing policy: the configuration's and the defaults apply. */
+    public MessageDescriptor(String service, String name, Kind kind, String type, String destination,
+            String deadLetter, RetrySettings retry, ProtoCodec<?> protobuf) {
+        this(service, name, kind, type, destination, deadLetter, retry, protobuf, PolicySettings.NONE);
     }
 
     public enum Kind {

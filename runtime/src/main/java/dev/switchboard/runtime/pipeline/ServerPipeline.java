@@ -8,11 +8,18 @@ import dev.switchboard.runtime.observation.CallObservations;
 import dev.switchboard.runtime.policy.OperationDescriptor;
 import dev.switchboard.runtime.resilience.PolicyEngine;
 import dev.switchboard.runtime.resilience.ServerPolicy;
+import dev.switchboard.runtime.security.Access;
+import dev.switchboard.runtime.security.Caller;
+import dev.switchboard.runtime.security.CallerSource;
 import dev.switchboard.runtime.validation.ConstraintCheck;
 import dev.switchboard.runtime.validation.Validatable;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 
 /**
@@ -34,12 +41,23 @@ public final class ServerPipeline {
     private final PolicyEngine policies;
     private final ObservationRegistry observations;
     private final String transport;
+    private final CallerSource callers;
 
-    /** @param transport the {@code transport} key of the observations: {@code rest}, {@code grpc} */
+    /** A pipeline without authentication: operations that are not public refuse every call. */
     public ServerPipeline(PolicyEngine policies, ObservationRegistry observations, String transport) {
+        this(policies, observations, transport, CallerSource.ANONYMOUS);
+    }
+
+    /**
+     * @param transport the {@code transport} key of the observations: {@code rest}, {@code grpc}
+     * @param callers   who is calling, as the transport's security authenticated them
+     */
+    public ServerPipeline(PolicyEngine policies, ObservationRegistry observations, String transport,
+            CallerSource callers) {
         this.policies = policies;
         this.observations = observations;
         this.transport = transport;
+        this.callers = callers;
     }
 
     /** Serves one request/response call and returns the transport's answer. */
@@ -51,12 +69,13 @@ public final class ServerPipeline {
             try (Observation.Scope scope = observation.openScope()) {
                 call.observed();
                 try {
+                    Caller caller = authorized(operation);
                     Deadline deadline = call.deadline();
                     try (ServerPolicy.Permit permit = policies.server(operation).admit()) {
                         answer = call.respond(() -> {
                             I input = validated(call.decode());
                             requireTime(operation, deadline);
-                            try (CallContext.Scope context = CallContext.enter(operation, deadline)) {
+                            try (CallContext.Scope context = CallContext.enter(operation, deadline, caller)) {
                                 return handler.apply(input);
                             }
                         });
@@ -102,12 +121,13 @@ public final class ServerPipeline {
     }
 
     private <I> ServerStream<I> admit(OperationDescriptor operation, StreamExchange<I, ?> call, Observation observation) {
+        Caller caller = authorized(operation);
         Deadline deadline = call.deadline();
         ServerPolicy.Permit permit = policies.server(operation).admit();
         try {
             I input = validated(call.decode());
             requireTime(operation, deadline);
-            return new ServerStream<>(this, operation, call, observation, deadline, permit, input);
+            return new ServerStream<>(this, operation, call, observation, deadline, caller, permit, input);
         } catch (RuntimeException e) {
             permit.close();
             throw e;
@@ -120,6 +140,31 @@ public final class ServerPipeline {
         } finally {
             finish(observation, call, failure);
         }
+    }
+
+    /**
+     * The caller, once the operation's {@link Access} admits them: UNAUTHENTICATED without
+     * credentials, PERMISSION_DENIED without every scope. Decided before admission, so refused
+     * callers take no permit; a public operation still sees who called, when someone did.
+     */
+    private Caller authorized(OperationDescriptor operation) {
+        Caller caller = callers.current().orElse(null);
+        Access access = operation.access();
+        if (access.isPublic()) {
+            return caller;
+        }
+        if (caller == null) {
+            throw new SwitchboardException(ErrorCode.UNAUTHENTICATED, ErrorCode.UNAUTHENTICATED.name(),
+                    operation.fullName() + " needs an authenticated caller", Map.of());
+        }
+        if (!caller.holdsAll(access.scopes())) {
+            Set<String> missing = new TreeSet<>(access.scopes());
+            missing.removeAll(caller.scopes());
+            throw new SwitchboardException(ErrorCode.PERMISSION_DENIED, ErrorCode.PERMISSION_DENIED.name(),
+                    operation.fullName() + " needs the scopes " + new TreeSet<>(access.scopes()) + "; the caller lacks "
+                            + missing, Map.of("missingScopes", String.join(" ", missing)));
+        }
+        return caller;
     }
 
     /** {@code input}, once its constraints hold; throws a ValidationException listing every violation. */
@@ -136,14 +181,30 @@ public final class ServerPipeline {
         call.finished(outcome);
     }
 
-    /** A contract or transport failure as it is; anything else is a bug: logged once, answered as INTERNAL. */
+    /**
+     * A contract or transport failure as it is, also when a handler rethrew it from a future it
+     * joined (a publish the broker did not confirm is UNAVAILABLE, a 503, not a bug); anything
+     * else is a bug: logged once, answered as INTERNAL.
+     */
     SwitchboardException mapped(OperationDescriptor operation, RuntimeException failure) {
         if (failure instanceof SwitchboardException known) {
+            return known;
+        }
+        if (unwrapped(failure) instanceof SwitchboardException known) {
             return known;
         }
         log.log(System.Logger.Level.ERROR, operation.fullName() + " failed unexpectedly", failure);
         return new SwitchboardException(ErrorCode.INTERNAL, ErrorCode.INTERNAL.name(),
                 "internal error in " + operation.fullName(), Map.of(), failure);
+    }
+
+    /** The cause a {@code join()} or {@code get()} wrapped. */
+    private static Throwable unwrapped(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     static SwitchboardException cancelled(OperationDescriptor operation) {

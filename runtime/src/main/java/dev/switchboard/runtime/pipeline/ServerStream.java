@@ -5,6 +5,7 @@ import dev.switchboard.runtime.call.CallContext;
 import dev.switchboard.runtime.call.Deadline;
 import dev.switchboard.runtime.policy.OperationDescriptor;
 import dev.switchboard.runtime.resilience.ServerPolicy;
+import dev.switchboard.runtime.security.Caller;
 import io.micrometer.observation.Observation;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -24,17 +25,19 @@ public final class ServerStream<I> {
     private final IncomingCall call;
     private final Observation observation;
     private final Deadline deadline;
+    private final Caller caller;
     private final ServerPolicy.Permit permit;
     private final I input;
     private final AtomicBoolean started = new AtomicBoolean();
 
     ServerStream(ServerPipeline pipeline, OperationDescriptor operation, IncomingCall call, Observation observation,
-            Deadline deadline, ServerPolicy.Permit permit, I input) {
+            Deadline deadline, Caller caller, ServerPolicy.Permit permit, I input) {
         this.pipeline = pipeline;
         this.operation = operation;
         this.call = call;
         this.observation = observation;
         this.deadline = deadline;
+        this.caller = caller;
         this.permit = permit;
         this.input = input;
     }
@@ -50,7 +53,7 @@ public final class ServerStream<I> {
         SwitchboardException failure = null;
         try {
             try (Observation.Scope scope = observation.openScope();
-                    CallContext.Scope context = CallContext.enter(operation, deadline)) {
+                    CallContext.Scope context = CallContext.enter(operation, deadline, caller)) {
                 handler.accept(input);
             } catch (SwitchboardException e) {
                 failure = e;

@@ -14,6 +14,8 @@ import dev.switchboard.runtime.policy.PolicySettings;
 import dev.switchboard.runtime.policy.RateLimitSettings;
 import dev.switchboard.runtime.resilience.PolicyEngine;
 import dev.switchboard.runtime.resilience.PolicyOverrides;
+import dev.switchboard.runtime.security.Access;
+import dev.switchboard.runtime.security.Caller;
 import dev.switchboard.runtime.validation.ConstraintCheck;
 import dev.switchboard.runtime.validation.ConstraintViolation;
 import dev.switchboard.runtime.validation.Validatable;
@@ -21,8 +23,12 @@ import dev.switchboard.runtime.validation.ValidationException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -38,9 +44,13 @@ class ServerPipelineTest {
     private static final OperationDescriptor GET_ORDER = operation("getOrder", CallShape.UNARY, PolicySettings.NONE);
     private static final OperationDescriptor WATCH = operation("watchOrders", CallShape.SERVER_STREAM, PolicySettings.NONE);
 
+    private static final OperationDescriptor PLACE_ORDER = operation("placeOrder", CallShape.UNARY, PolicySettings.NONE)
+            .withAccess(Access.scopes("orders:write"));
+
     private final RecordedCalls calls = new RecordedCalls();
-    private final ServerPipeline pipeline =
-            new ServerPipeline(new PolicyEngine(PolicyOverrides.none()), calls.registry, "fake");
+    private final AtomicReference<Caller> caller = new AtomicReference<>();
+    private final ServerPipeline pipeline = new ServerPipeline(new PolicyEngine(PolicyOverrides.none()), calls.registry,
+            "fake", () -> Optional.ofNullable(caller.get()));
 
     /** An input whose constraints the test decides. */
     record Query(String id, List<ConstraintViolation> broken) implements Validatable {
@@ -90,6 +100,74 @@ class ServerPipelineTest {
         assertThat(calls.only().outcome()).isEqualTo("NOT_FOUND");
         assertThat(calls.only().error()).isSameAs(notFound);
         assertThat(call.events).last().isEqualTo("finished NOT_FOUND");
+    }
+
+    // ---- access
+
+    @Test
+    void aSecuredOperationRefusesAnAnonymousCallBeforeTheHandlerAndRecordsIt() {
+        FakeUnary<Query> call = new FakeUnary<>(() -> new Query("o-1"), null);
+
+        String answer = pipeline.unary(PLACE_ORDER, call, input -> "placed");
+
+        assertThat(answer).isEqualTo("failed UNAUTHENTICATED");
+        assertThat(call.events).doesNotContain("decode");
+        assertThat(calls.only().outcome()).isEqualTo("UNAUTHENTICATED");
+    }
+
+    @Test
+    void aCallerWithoutEveryScopeIsDeniedNamingWhatIsMissing() {
+        caller.set(new Caller("alice", Set.of("orders:read"), Map.of(), Optional.empty()));
+        FakeUnary<Query> call = new FakeUnary<>(() -> new Query("o-1"), null);
+
+        String answer = pipeline.unary(PLACE_ORDER, call, input -> "placed");
+
+        assertThat(answer).isEqualTo("failed PERMISSION_DENIED");
+        assertThat(call.failure.details()).containsEntry("missingScopes", "orders:write");
+        assertThat(calls.only().outcome()).isEqualTo("PERMISSION_DENIED");
+    }
+
+    @Test
+    void theHandlerSeesTheCallerItAdmitted() {
+        Caller alice = new Caller("alice", Set.of("orders:write", "orders:read"), Map.of("aud", "orders"),
+                Optional.of("token"));
+        caller.set(alice);
+        FakeUnary<Query> call = new FakeUnary<>(() -> new Query("o-1"), null);
+
+        String answer = pipeline.unary(PLACE_ORDER, call,
+                input -> CallContext.current().flatMap(CallContext::caller).orElseThrow().subject());
+
+        assertThat(answer).isEqualTo("200 alice");
+    }
+
+    @Test
+    void aPublicOperationAdmitsAnonymousCalls() {
+        FakeUnary<Query> call = new FakeUnary<>(() -> new Query("o-1"), null);
+
+        assertThat(pipeline.unary(GET_ORDER, call, input -> "order")).isEqualTo("200 order");
+    }
+
+    @Test
+    void aSecuredStreamIsRejectedWhenItOpens() {
+        FakeStream<Query> call = new FakeStream<>(() -> new Query("c-1"));
+
+        assertThat(pipeline.stream(WATCH.withAccess(Access.AUTHENTICATED), call)).isEqualTo("rejected UNAUTHENTICATED");
+        assertThat(calls.only().outcome()).isEqualTo("UNAUTHENTICATED");
+    }
+
+    @Test
+    void aFailureJoinedFromAFutureIsAnsweredByItsCodeNotAsInternal() {
+        SwitchboardException unconfirmed = new SwitchboardException(ErrorCode.UNAVAILABLE, "UNAVAILABLE",
+                "the broker did not take the event", Map.of());
+        FakeUnary<Query> call = new FakeUnary<>(() -> new Query("o-1"), null);
+
+        String answer = pipeline.unary(GET_ORDER, call, input -> {
+            throw new CompletionException(new ExecutionException(unconfirmed));
+        });
+
+        assertThat(answer).isEqualTo("failed UNAVAILABLE");
+        assertThat(call.failure).isSameAs(unconfirmed);
+        assertThat(calls.only().outcome()).isEqualTo("UNAVAILABLE");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.switchboard.kafka;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -32,13 +33,24 @@ final class KafkaClients {
     private KafkaClients() {}
 
     /**
+     * How long a send may block the publishing thread while Kafka cannot be reached (waiting for a
+     * topic's metadata): Kafka's own {@code max.block.ms} is 60 s, far beyond any call's deadline.
+     * The publish's own timeout bounds the rest; an application that sets {@code max.block.ms} keeps it.
+     */
+    static final Duration MAX_BLOCK = Duration.ofSeconds(5);
+
+    /**
      * A copy of {@code application} that waits for every in-sync replica ({@code acks=all}), never
-     * writes a record twice ({@code enable.idempotence=true}) and writes string keys and byte values.
+     * writes a record twice ({@code enable.idempotence=true}), writes string keys and byte values,
+     * and blocks a publishing thread at most {@link #MAX_BLOCK} unless the application said otherwise.
      * A transactional factory stays transactional, with its own transaction ids.
      */
     @SuppressWarnings("unchecked")
     static ProducerFactory<String, byte[]> producers(ProducerFactory<?, ?> application) {
         Map<String, Object> overrides = new HashMap<>();
+        if (!application.getConfigurationProperties().containsKey(ProducerConfig.MAX_BLOCK_MS_CONFIG)) {
+            overrides.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) MAX_BLOCK.toMillis());
+        }
         overrides.put(ProducerConfig.ACKS_CONFIG, "all");
         overrides.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         overrides.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);

@@ -28,6 +28,11 @@ final class KafkaTopicProvisioner {
         this.settings = settings;
     }
 
+    /** Whether {@code topic} was checked or created already, so publishing to it waits for no admin call. */
+    boolean isProvisioned(String topic) {
+        return partitions.containsKey(topic);
+    }
+
     /** Makes sure {@code topic} exists; returns its partition count (the most consumers that share it usefully). */
     int ensure(String topic) {
         return partitions.computeIfAbsent(topic, name -> settings.create() ? create(name) : existing(name));

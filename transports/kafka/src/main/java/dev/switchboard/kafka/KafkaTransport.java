@@ -6,6 +6,8 @@ import dev.switchboard.runtime.messaging.OpenConsumers;
 import dev.switchboard.runtime.messaging.Subscription;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -36,6 +38,11 @@ public final class KafkaTransport implements MessageTransport {
     private final Properties consumerOverrides;
     private final KafkaTopicProvisioner topics;
     private final OpenConsumers consumers = new OpenConsumers();
+    private final ExecutorService provisioning = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "switchboard-kafka-topics");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /**
      * @param producers the application's producer factory (Spring Boot's), copied with Switchboard's settings
@@ -63,11 +70,22 @@ public final class KafkaTransport implements MessageTransport {
      * in progress on this thread, else runs in a local transaction of its own, committed before the
      * future completes. It never joins a transaction of the application's own producer factory: a
      * Kafka transaction belongs to one producer.
+     *
+     * <p>The first publish to a topic checks or creates it, which waits for the cluster (as long as
+     * the admin's operation timeout while Kafka is away); that runs on a provisioning thread, so the
+     * publishing thread blocks at most the producer's {@code max.block.ms}.
      */
     @Override
     public CompletableFuture<Void> publish(String destination, Message message) {
+        if (topics.isProvisioned(destination)) {
+            return send(destination, message);
+        }
+        return CompletableFuture.runAsync(() -> topics.ensure(destination), provisioning)
+                .thenCompose(provisioned -> send(destination, message));
+    }
+
+    private CompletableFuture<Void> send(String destination, Message message) {
         try {
-            topics.ensure(destination);
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(destination, null, message.subject(),
                     message.payload(), KafkaCloudEvents.headers(message));
             if (template.isTransactional() && !template.inTransaction()) {
@@ -104,6 +122,7 @@ public final class KafkaTransport implements MessageTransport {
     @Override
     public void close() {
         consumers.closeAll();
+        provisioning.shutdownNow();
         template.getProducerFactory().reset();
     }
 }

@@ -49,11 +49,22 @@ class KafkaClientsTest {
                 .containsEntry(ProducerConfig.LINGER_MS_CONFIG, 20)
                 .containsEntry(ProducerConfig.ACKS_CONFIG, "all")
                 .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)
+                .containsEntry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000)
                 .containsEntry(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         assertThat(List.<Object>copyOf(switchboard.getListeners())).containsExactly(metrics);
         assertThat(switchboard.transactionCapable()).isFalse();
         assertThat(application.getConfigurationProperties()).isEqualTo(applicationProducerSettings());
         assertThat(application.getListeners()).containsExactly(metrics);
+    }
+
+    @Test
+    void aPublishBlocksAsLongAsTheApplicationSaysWhenItSays() {
+        Map<String, Object> settings = applicationProducerSettings();
+        settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 1500);
+
+        ProducerFactory<String, byte[]> switchboard = KafkaClients.producers(new DefaultKafkaProducerFactory<>(settings));
+
+        assertThat(switchboard.getConfigurationProperties()).containsEntry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 1500);
     }
 
     @Test

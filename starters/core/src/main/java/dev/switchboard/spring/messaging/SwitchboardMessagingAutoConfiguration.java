@@ -10,6 +10,7 @@ import dev.switchboard.runtime.messaging.MessagePublisher;
 import dev.switchboard.runtime.messaging.MessageSubscriptions;
 import dev.switchboard.runtime.messaging.MessageTransport;
 import dev.switchboard.runtime.messaging.ProcessedMessages;
+import dev.switchboard.runtime.resilience.PolicyEngine;
 import io.micrometer.observation.ObservationRegistry;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -60,9 +61,10 @@ public class SwitchboardMessagingAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     MessagePublisher switchboardMessagePublisher(MessageTransport transport, MessagingProperties properties,
-            ObjectProvider<JsonMapper> json, ObjectProvider<ObservationRegistry> observations) {
+            PolicyEngine policies, ObjectProvider<JsonMapper> json, ObjectProvider<ObservationRegistry> observations) {
         return new DefaultMessagePublisher(transport, json.getIfAvailable(() -> JsonMapper.builder().build()),
-                observations.getIfAvailable(() -> ObservationRegistry.NOOP), "protobuf".equals(properties.getPayload()));
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP), "protobuf".equals(properties.getPayload()),
+                policies);
     }
 
     @Bean
