@@ -10,9 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * A process of the test's own (a service instance, a broker), its output in a log file under
@@ -22,6 +26,16 @@ final class ChildProcess {
 
     /** The Java launcher of the running JVM, for child JVMs on the test's own class path. */
     static final String JAVA = ProcessHandle.current().info().command().orElse("java");
+
+    /** Whatever still runs when the test JVM exits (a failed setup, an interrupted build) dies with it. */
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(process -> {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }), "child-processes-killer"));
+    }
 
     private final String name;
     private final Process process;
@@ -40,7 +54,10 @@ final class ChildProcess {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
-            return new ChildProcess(name, builder.start(), log);
+            Process process = builder.start();
+            RUNNING.add(process);
+            process.onExit().thenRun(() -> RUNNING.remove(process));
+            return new ChildProcess(name, process, log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name + ": " + command, e);
         }
@@ -49,7 +66,7 @@ final class ChildProcess {
     /** A JVM on the test's class path (surefire's manifest-only jar works as one) running {@code mainClass}. */
     static ChildProcess startJava(String name, List<String> jvmOptions, String mainClass, List<String> arguments,
             Path log) {
-        List<String> command = new java.util.ArrayList<>(List.of(JAVA));
+        List<String> command = new ArrayList<>(List.of(JAVA));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(arguments);
@@ -104,7 +121,7 @@ final class ChildProcess {
         awaitReady("port " + port, timeout, () -> accepts(port));
     }
 
-    private void awaitReady(String what, Duration timeout, java.util.function.BooleanSupplier ready) {
+    private void awaitReady(String what, Duration timeout, BooleanSupplier ready) {
         Instant deadline = Instant.now().plus(timeout);
         while (!ready.getAsBoolean()) {
             if (!process.isAlive()) {

@@ -56,18 +56,26 @@ final class Database implements AutoCloseable {
         return countById("effects", prefix);
     }
 
+    /** Effects written by instance {@code instance}, of the orders whose id starts with {@code prefix}. */
+    int effectsBy(String instance, String prefix) {
+        int[] count = new int[1];
+        query("SELECT count(*) FROM " + schema + ".effects WHERE order_id LIKE ? AND handled_by = ?",
+                rows -> count[0] = rows.getInt(1), prefix + "%", instance);
+        return count[0];
+    }
+
     /** The schema's tables, the stores' included. */
     List<String> tables() {
         List<String> tables = new ArrayList<>();
         query("SELECT table_name FROM information_schema.tables WHERE table_schema = ? ORDER BY table_name",
-                schema, rows -> tables.add(rows.getString(1)));
+                rows -> tables.add(rows.getString(1)), schema);
         return tables;
     }
 
     private Map<String, Integer> countById(String table, String prefix) {
         Map<String, Integer> counts = new HashMap<>();
         query("SELECT order_id, count(*) FROM " + schema + "." + table + " WHERE order_id LIKE ? GROUP BY order_id",
-                prefix + "%", rows -> counts.put(rows.getString(1), rows.getInt(2)));
+                rows -> counts.put(rows.getString(1), rows.getInt(2)), prefix + "%");
         return counts;
     }
 
@@ -75,10 +83,12 @@ final class Database implements AutoCloseable {
         void read(ResultSet row) throws SQLException;
     }
 
-    private static void query(String sql, String parameter, Row row) {
+    private static void query(String sql, Row row, String... parameters) {
         try (Connection connection = DriverManager.getConnection(URL, USER, "");
                 PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, parameter);
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     row.read(rows);

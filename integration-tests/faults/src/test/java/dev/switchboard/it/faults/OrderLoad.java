@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -93,7 +94,7 @@ final class OrderLoad {
         } catch (Exception e) {
             throw new IllegalStateException("the load's answers did not all arrive", e);
         }
-        Map<String, Integer> reasons = new java.util.TreeMap<>();
+        Map<String, Integer> reasons = new TreeMap<>();
         unconfirmed.forEach((reason, count) -> reasons.put(reason, count.get()));
         return new Tally(sent.get(), Set.copyOf(confirmed), refused.get(), Map.copyOf(failed), reasons);
     }
