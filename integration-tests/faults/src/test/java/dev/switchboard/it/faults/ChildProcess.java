@@ -40,6 +40,7 @@ final class ChildProcess {
     private final String name;
     private final Process process;
     private final Path log;
+    private final Instant launched = Instant.now();
 
     private ChildProcess(String name, Process process, Path log) {
         this.name = name;
@@ -134,6 +135,8 @@ final class ChildProcess {
             }
             Pause.millis(100);
         }
+        System.out.printf("FAULTS %s ready %.1f s after its start%n", name,
+                Duration.between(launched, Instant.now()).toMillis() / 1000.0);
     }
 
     private String logText() {
