@@ -25,6 +25,9 @@ import java.util.logging.Logger;
  *       whatever could be salvaged, so it is neither lost nor redelivered in a hot loop.
  *   <li>Settling failed (the retry or dead-letter publish was not confirmed): the delivery is left
  *       unsettled and redelivered after the backoff; what nobody finished is never acknowledged.
+ *   <li>Another delivery of the same message is still being handled ({@link MessageInFlightException}
+ *       from the idempotency check): left unsettled and redelivered after the backoff, as the same
+ *       attempt, so waiting for the other one does not spend the retry budget.
  * </ul>
  *
  * <p>The loop sees the subscription's handler as one step; for generated handlers that is the chain
@@ -77,6 +80,10 @@ public final class DeliveryLoop<R> {
         try {
             subscription.handler().handle(message,
                     new MessageHandler.Delivery(attempt, subscription.retry().attempts(), subscription.destination()));
+        } catch (MessageInFlightException inFlight) {
+            log.log(Level.FINE, inFlight, () -> inFlight.getMessage() + "; delivering it again later");
+            redeliverLater(received, backoff.before(attempt));
+            return;
         } catch (Exception | Error failure) {
             failed(received, message, failure, attempt);
             return;
