@@ -16,6 +16,7 @@ public final class MessageInFlightException extends SwitchboardException {
 
     public MessageInFlightException(String group, String messageId, Throwable cause) {
         super(ErrorCode.ABORTED, ErrorCode.ABORTED.name(),
-                "message " + messageId + " of " + group + " is still being handled by another delivery", Map.of(), cause);
+                "message " + messageId + " of " + group + " is still being handled by another delivery", Map.of(),
+                cause);
     }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.jdbc.idempotency.JdbcIdempotencyStore;
 import dev.switchboard.jdbc.inbox.InboxSettings;
@@ -12,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -70,6 +72,18 @@ class TablesTest {
         } finally {
             drop(database, table);
         }
+    }
+
+    @Test
+    void aScriptIsSplitIntoItsStatementsWithoutComments() {
+        assertThat(Tables.statements("-- what it is\nCREATE TABLE a (x INT);\n-- why\nCREATE INDEX i\n ON a (x);\n"))
+                .containsExactly("CREATE TABLE a (x INT)", "CREATE INDEX i\n ON a (x)");
+    }
+
+    @Test
+    void aTableNameIsAPlainIdentifier() {
+        assertThat(Tables.checkedName("switchboard_processed_messages")).isEqualTo("switchboard_processed_messages");
+        assertThatThrownBy(() -> Tables.checkedName("t; DROP TABLE x")).isInstanceOf(IllegalArgumentException.class);
     }
 
     static void drop(DataSource database, String... tables) {

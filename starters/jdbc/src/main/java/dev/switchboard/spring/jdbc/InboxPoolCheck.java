@@ -52,7 +52,8 @@ final class InboxPoolCheck implements SmartInitializingSingleton {
         if (size < handlers + HEADROOM) {
             log.warn("spring.datasource.hikari.maximum-pool-size is " + size + " but " + count + " subscriptions × "
                     + concurrency + " handlers may each hold a connection (switchboard.messaging.processed-messages"
-                    + "=jdbc), leaving the rest of the application waiting; consider at least " + (handlers + HEADROOM));
+                    + "=jdbc), leaving the rest of the application waiting; consider at least "
+                    + (handlers + HEADROOM));
         }
     }
 }

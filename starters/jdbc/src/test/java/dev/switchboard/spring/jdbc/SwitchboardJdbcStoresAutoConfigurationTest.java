@@ -74,7 +74,8 @@ class SwitchboardJdbcStoresAutoConfigurationTest {
                         boolean ran = context.getBean(ProcessedMessages.class).processOnce("points", "e-1", () -> {
                             seen.add("in a transaction: "
                                     + TransactionSynchronizationManager.isActualTransactionActive());
-                            seen.add("on Boot's DataSource: " + TransactionSynchronizationManager.hasResource(dataSource));
+                            seen.add("on Boot's DataSource: "
+                                    + TransactionSynchronizationManager.hasResource(dataSource));
                             // uncommitted, so only visible on the claim's own connection
                             seen.add("the claim is on the handler's connection: " + new JdbcTemplate(dataSource)
                                     .queryForObject("SELECT COUNT(*) FROM switchboard_processed_messages",

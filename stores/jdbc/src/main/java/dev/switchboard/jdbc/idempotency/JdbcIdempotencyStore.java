@@ -77,7 +77,8 @@ public final class JdbcIdempotencyStore implements IdempotencyStore, ExpiringSto
             Instant now = clock.instant();
             try {
                 jdbc.update("INSERT INTO " + table + " (scope, idempotency_key, fingerprint, expires_at) "
-                        + "VALUES (?, ?, ?, ?)", storedScope, storedKey, storedFingerprint, Timestamp.from(now.plus(ttl)));
+                        + "VALUES (?, ?, ?, ?)", storedScope, storedKey, storedFingerprint,
+                        Timestamp.from(now.plus(ttl)));
                 return new IdempotencyClaim.Acquired();
             } catch (DuplicateKeyException taken) {
                 // read below what holds the key

@@ -68,7 +68,8 @@ public final class JdbcProcessedMessages implements ProcessedMessages, ExpiringS
         this.settings = settings;
         this.claims = new WaitingInsert(jdbc, dialect, settings.lockTimeout());
         this.clock = clock;
-        this.insert = "INSERT INTO " + settings.table() + " (consumer_group, message_id, processed_at) VALUES (?, ?, ?)";
+        this.insert = "INSERT INTO " + settings.table()
+                + " (consumer_group, message_id, processed_at) VALUES (?, ?, ?)";
     }
 
     /** Creates the ids' table from the shipped script unless it exists; safe when instances start together. */

@@ -41,7 +41,8 @@ final class WaitingInsert {
                 // an aborted transaction rolls the setting back with everything else
                 jdbc.queryForObject("SELECT set_config('lock_timeout', ?, true)", String.class, previous);
             }
-            case MARIADB -> jdbc.update("SET STATEMENT innodb_lock_wait_timeout=" + wholeSeconds() + " FOR " + sql, args);
+            case MARIADB -> jdbc.update(
+                    "SET STATEMENT innodb_lock_wait_timeout=" + wholeSeconds() + " FOR " + sql, args);
             case H2 -> {
                 Integer previous = jdbc.queryForObject("SELECT LOCK_TIMEOUT()", Integer.class);
                 jdbc.execute("SET LOCK_TIMEOUT " + timeout.toMillis());

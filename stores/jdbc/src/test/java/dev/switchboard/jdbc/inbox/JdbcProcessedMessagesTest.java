@@ -49,7 +49,8 @@ class JdbcProcessedMessagesTest {
             new JdbcTemplate(database).execute("CREATE TABLE " + work + " (message_id VARCHAR(200) NOT NULL)");
         }
         JdbcProcessedMessages inbox = new JdbcProcessedMessages(database, new JdbcTransactionManager(database),
-                new InboxSettings(table, lockTimeout, InboxSettings.DEFAULT_RETENTION), DatabaseDialect.of(database), clock);
+                new InboxSettings(table, lockTimeout, InboxSettings.DEFAULT_RETENTION), DatabaseDialect.of(database),
+                clock);
         inbox.createTableIfMissing();
         return inbox;
     }
