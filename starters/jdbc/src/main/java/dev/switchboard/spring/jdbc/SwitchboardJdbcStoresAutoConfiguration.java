@@ -21,7 +21,9 @@ import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.util.ClassUtils;
 
 /**
  * The JDBC stores on the application's {@code DataSource} and transaction manager, as Spring Boot
@@ -58,6 +60,9 @@ public class SwitchboardJdbcStoresAutoConfiguration {
     @ConditionalOnProperty(name = "switchboard.messaging.processed-messages", havingValue = "jdbc")
     static class InboxConfiguration {
 
+        private static final boolean JPA = ClassUtils.isPresent("org.springframework.orm.jpa.JpaTransactionManager",
+                InboxConfiguration.class.getClassLoader());
+
         /**
          * The handlers' transactions are the application's one {@link PlatformTransactionManager}
          * (Boot's {@code JdbcTransactionManager}, or {@code JpaTransactionManager} with JPA; a
@@ -93,12 +98,24 @@ public class SwitchboardJdbcStoresAutoConfiguration {
                         + "transactions of the application's PlatformTransactionManager: there is none, or several "
                         + "and none @Primary");
             }
-            if (manager instanceof DataSourceTransactionManager jdbc && jdbc.getDataSource() != dataSource) {
+            DataSource managed = managedDataSource(manager);
+            if (managed != null && managed != dataSource) {
                 throw new IllegalStateException("switchboard.messaging.processed-messages=jdbc needs the "
                         + "transaction manager of the DataSource it claims ids in; " + manager
                         + " manages another DataSource, so claims and handler work would commit apart");
             }
             return manager;
+        }
+
+        /** The DataSource a JDBC or JPA transaction manager binds connections of; null for others (JTA). */
+        private static DataSource managedDataSource(PlatformTransactionManager manager) {
+            if (manager instanceof DataSourceTransactionManager jdbc) {
+                return jdbc.getDataSource();
+            }
+            if (JPA && manager instanceof JpaTransactionManager jpa) {
+                return jpa.getDataSource();
+            }
+            return null;
         }
     }
 

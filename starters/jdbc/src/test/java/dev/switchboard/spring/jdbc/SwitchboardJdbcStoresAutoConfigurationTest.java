@@ -30,6 +30,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -126,6 +127,17 @@ class SwitchboardJdbcStoresAutoConfigurationTest {
                 .run(context -> assertThat(context).getFailure().isInstanceOf(IllegalStateException.class)
                         .hasMessageContaining("maximum-pool-size is 2")
                         .hasMessageContaining("at least 6 (1 subscriptions × 4 + 2)"));
+    }
+
+    @Test
+    void aTransactionManagerOfAnotherDataSourceFailsStartupRatherThanCommittingApart() {
+        DataSource other = new DriverManagerDataSource(
+                "jdbc:h2:mem:" + UUID.randomUUID());
+        runner.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID(),
+                        "switchboard.messaging.processed-messages=jdbc")
+                .withBean(PlatformTransactionManager.class, () -> new JdbcTransactionManager(other))
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("manages another DataSource"));
     }
 
     @Test
