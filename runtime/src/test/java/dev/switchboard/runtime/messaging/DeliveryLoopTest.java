@@ -191,7 +191,7 @@ class DeliveryLoopTest {
         })).deliver(FakeDelivery.of(ORDER, 4));
 
         assertThat(broker.settled).as("not the last attempt's dead letter: waiting spends no attempt")
-                .containsExactly("redeliver e-1 after PT0.8S");
+                .containsExactly("redeliver e-1 after PT1S");
         assertThat(broker.published).isEmpty();
     }
 
