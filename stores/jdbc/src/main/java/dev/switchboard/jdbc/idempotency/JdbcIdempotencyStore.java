@@ -4,6 +4,8 @@ import dev.switchboard.jdbc.DatabaseDialect;
 import dev.switchboard.jdbc.ExpiringStore;
 import dev.switchboard.jdbc.StoredKeys;
 import dev.switchboard.jdbc.Tables;
+import dev.switchboard.runtime.ErrorCode;
+import dev.switchboard.runtime.SwitchboardException;
 import dev.switchboard.runtime.idempotency.IdempotencyClaim;
 import dev.switchboard.runtime.idempotency.IdempotencyStore;
 import dev.switchboard.runtime.idempotency.InMemoryIdempotencyStore;
@@ -16,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -68,8 +71,18 @@ public final class JdbcIdempotencyStore implements IdempotencyStore, ExpiringSto
         Tables.createIfMissing(dataSource, table, Tables.script(dialect, "idempotency_keys", TABLE, table));
     }
 
+    /** A database that cannot be asked is {@code UNAVAILABLE} (503, retryable), not a server bug. */
     @Override
     public IdempotencyClaim claim(String scope, String key, String fingerprint) {
+        try {
+            return claimOnce(scope, key, fingerprint);
+        } catch (DataAccessException e) {
+            throw new SwitchboardException(ErrorCode.UNAVAILABLE, ErrorCode.UNAVAILABLE.name(),
+                    "the Idempotency-Key store cannot be reached: " + e.getMessage(), Map.of(), e);
+        }
+    }
+
+    private IdempotencyClaim claimOnce(String scope, String key, String fingerprint) {
         String storedScope = StoredKeys.bounded(scope);
         String storedKey = StoredKeys.bounded(key);
         String storedFingerprint = StoredKeys.bounded(fingerprint);

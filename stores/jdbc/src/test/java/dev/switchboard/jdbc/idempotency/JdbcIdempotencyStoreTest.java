@@ -1,9 +1,12 @@
 package dev.switchboard.jdbc.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.jdbc.DatabaseDialect;
 import dev.switchboard.jdbc.TestDatabases;
+import dev.switchboard.runtime.ErrorCode;
+import dev.switchboard.runtime.SwitchboardException;
 import dev.switchboard.runtime.idempotency.IdempotencyClaim;
 import dev.switchboard.runtime.idempotency.StoredResponse;
 import java.nio.charset.StandardCharsets;
@@ -116,6 +119,16 @@ class JdbcIdempotencyStoreTest {
         assertThat(first.claim(SCOPE, longKey, "fp-a")).isInstanceOf(IdempotencyClaim.Acquired.class);
         assertThat(second.claim(SCOPE, longKey, "fp-a")).isInstanceOf(IdempotencyClaim.InProgress.class);
         assertThat(second.claim(SCOPE, "k".repeat(499), "fp-a")).isInstanceOf(IdempotencyClaim.Acquired.class);
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.switchboard.jdbc.TestDatabases#all")
+    void aStoreThatCannotBeAskedIsUnavailableSoTheClientRetries(DataSource database) {
+        JdbcIdempotencyStore store = instance(database);
+        new JdbcTemplate(database).execute("DROP TABLE " + table);
+
+        assertThatThrownBy(() -> store.claim(SCOPE, "k-5", "fp-a")).isInstanceOfSatisfying(SwitchboardException.class,
+                unavailable -> assertThat(unavailable.code()).isEqualTo(ErrorCode.UNAVAILABLE));
     }
 
     /** Time that the test moves, shared by both instances as a common wall clock. */
