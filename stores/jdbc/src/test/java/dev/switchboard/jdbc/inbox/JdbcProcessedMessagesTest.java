@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -233,12 +232,24 @@ class JdbcProcessedMessagesTest {
         assertThat(today.processOnce("points", "old-1", () -> {})).as("forgotten, so handled again").isTrue();
     }
 
-    /** Until the future's thread waits on the database (a lock wait shows as a thread parked in the driver). */
-    private static void waitUntilBlocked(CompletableFuture<?> future) throws InterruptedException {
-        // the second delivery either waits on the first one's row lock or has not reached the insert yet;
-        // a short pause makes the interesting case (waiting) the usual one, and the assertions hold in both
-        Thread.sleep(300);
-        assertThat(future).as("still waiting for the first delivery").isNotDone();
+    /** Until the database shows a session waiting on a lock in its insert into this test's table. */
+    private void waitUntilBlocked(CompletableFuture<?> future) throws InterruptedException {
+        String waiting = switch (DatabaseDialect.of(database)) {
+            case POSTGRESQL -> "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE ?";
+            case MARIADB -> "SELECT COUNT(*) FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT' "
+                    + "AND trx_query LIKE ?";
+            // H2 names no blocker for a row lock: a session still executing the insert is the one waiting
+            case H2 -> "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE EXECUTING_STATEMENT LIKE ?";
+        };
+        JdbcTemplate jdbc = new JdbcTemplate(database);
+        for (int poll = 0; poll < 600; poll++) {
+            assertThat(future).as("still waiting for the first delivery").isNotDone();
+            if (jdbc.queryForObject(waiting, Integer.class, "%INSERT INTO " + table + " %") > 0) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the second delivery never waited on the first one's lock");
     }
 
     private static void await(CountDownLatch latch) {
