@@ -17,8 +17,11 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The crash-safe delivery guarantees under the three crashes, one pipeline for every broker (a
@@ -28,6 +31,7 @@ import org.junit.jupiter.api.TestInstance;
  * caller got a 500.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class FaultScenarios {
 
     /** Orders a second: a few hundred per scenario, enough for the kill to land mid-stream. */
@@ -82,7 +86,9 @@ abstract class FaultScenarios {
         }
     }
 
+    /** Last: it disturbs both instances at once, so a client that does not recover fails this one alone. */
     @Test
+    @Order(3)
     void theBrokerKilledMidStreamAndRestarted() {
         run("broker-kill", List.of(first, second), prefix -> {
             broker.kill();
@@ -92,6 +98,7 @@ abstract class FaultScenarios {
     }
 
     @Test
+    @Order(1)
     void aConsumerKilledMidHandlerAndRestarted() {
         run("consumer-kill", List.of(first), prefix -> {
             awaitHandling(second, prefix);
@@ -102,6 +109,7 @@ abstract class FaultScenarios {
     }
 
     @Test
+    @Order(2)
     void aPublisherKilledBetweenCommitAndConfirmAndRestarted() {
         run("publisher-kill", List.of(first, second), prefix -> {
             first.kill();
