@@ -77,6 +77,13 @@ class SecurityRulesTest {
 
     static Stream<Arguments> contracts() {
         return Stream.of(
+                arguments("section that is not a mapping", TYPES + """
+                        security: jwt
+                        operations:
+                          getOrder: { input: Q, output: Q, scopes: [orders:read] }
+                        """,
+                        List.of("t.yaml:8:11: security must be a mapping, not the value 'jwt' — write it as"
+                                + " { schemes: [jwt], scopes: { orders:read: Read orders } }")),
                 arguments("unknown scheme, close to a known one", TYPES + """
                         security:
                           schemes: [jwt, mTLS]
@@ -181,7 +188,7 @@ class SecurityRulesTest {
                         operations:
                           health: { input: Q, output: Q, public: true }
                         """,
-                        List.of("t.yaml:9:42: operation health says public, but the contract has no security"
+                        List.of("t.yaml:9:42: operation health sets public, but the contract has no security"
                                 + " section, so every operation is public already — remove public, or add a section"
                                 + " to the contract: security: { schemes: [jwt], scopes: { orders:read: Read"
                                 + " orders } }")),

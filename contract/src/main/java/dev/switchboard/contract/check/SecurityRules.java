@@ -28,9 +28,12 @@ final class SecurityRules {
         Position isPublic = written(operation, "public");
         Position scopes = written(operation, "scopes");
         Security security = context.contract.security();
+        if (security == null && context.at(null, "security") != null) {
+            return; // written, but not as a mapping: reported by the reader; more would only repeat it
+        }
         if (security == null) {
             if (isPublic != null) {
-                context.report(isPublic, owner + " says public, but the contract has no security section,"
+                context.report(isPublic, owner + " sets public, but the contract has no security section,"
                         + " so every operation is public already", "remove public, or add a section to the contract: "
                         + SECTION_EXAMPLE);
             }
