@@ -71,6 +71,10 @@ class ContractSchemaTest {
                 arguments("http method FETCH", HEADER + "operations:\n  get: { input: A, output: A, http: FETCH /a }\n",
                         "pattern"),
                 arguments("retry attempts 11", HEADER + "policies: { retry: { attempts: 11 } }\n", "maximum"),
+                arguments("ordered event without a key",
+                        HEADER + "events:\n  made: { payload: A, topic: a, ordered: true }\n", "required"),
+                arguments("ordered that is not a boolean",
+                        HEADER + "events:\n  made: { payload: A, topic: a, key: id, ordered: yes please }\n", "type"),
                 arguments("command with topic", HEADER + "commands:\n  run: { payload: A, topic: a }\n", "required"));
     }
 

@@ -23,7 +23,7 @@ public final class OrdersMessages {
                     .withMaxBackoff(Duration.ofSeconds(30))
                     .withJitter(0.2)
                     .withBudget(0.2),
-            OrderProtoCodec.INSTANCE);
+            OrderProtoCodec.INSTANCE, true);
 
     public static final MessageDescriptor ORDER_CANCELLED = new MessageDescriptor(
             "Orders", "orderCancelled", MessageDescriptor.Kind.EVENT,
@@ -34,7 +34,7 @@ public final class OrdersMessages {
                     .withMaxBackoff(Duration.ofSeconds(1))
                     .withJitter(0.2)
                     .withBudget(0.2),
-            OrderProtoCodec.INSTANCE);
+            OrderProtoCodec.INSTANCE, false);
 
     public static final MessageDescriptor RECALCULATE_TOTALS = new MessageDescriptor(
             "Orders", "recalculateTotals", MessageDescriptor.Kind.COMMAND,
@@ -45,7 +45,7 @@ public final class OrdersMessages {
                     .withMaxBackoff(Duration.ofSeconds(1))
                     .withJitter(0.2)
                     .withBudget(0.2),
-            GetOrderRequestProtoCodec.INSTANCE);
+            GetOrderRequestProtoCodec.INSTANCE, false);
 
     private OrdersMessages() {
     }

@@ -14,10 +14,12 @@ import java.util.Objects;
  * @param type        the CloudEvent type, e.g. {@code com.example.orders.orderCreated}
  * @param retry       the consumer's retry policy from the contract; unset parts take the defaults
  * @param protobuf    the payload's generated protobuf codec, for services that send protobuf payloads
+ * @param ordered     whether consumers handle the messages of one key (the CloudEvent subject) in publish
+ *                    order, one at a time ({@code ordered: true} in the contract)
  */
 public record MessageDescriptor(
         String service, String name, Kind kind, String type, String destination, String deadLetter,
-        RetrySettings retry, ProtoCodec<?> protobuf) {
+        RetrySettings retry, ProtoCodec<?> protobuf, boolean ordered) {
 
     public MessageDescriptor {
         Objects.requireNonNull(service, "service");
@@ -28,6 +30,12 @@ public record MessageDescriptor(
         Objects.requireNonNull(deadLetter, "deadLetter");
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(protobuf, "protobuf");
+    }
+
+    /** An unordered message, as descriptors generated before {@code ordered} existed read. */
+    public MessageDescriptor(String service, String name, Kind kind, String type, String destination,
+            String deadLetter, RetrySettings retry, ProtoCodec<?> protobuf) {
+        this(service, name, kind, type, destination, deadLetter, retry, protobuf, false);
     }
 
     public enum Kind {

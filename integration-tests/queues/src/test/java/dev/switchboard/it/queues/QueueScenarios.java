@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.it.queues.consumer.ConsumerApplication;
 import dev.switchboard.it.queues.consumer.RecordingHandlers;
+import dev.switchboard.it.queues.consumer.StepLog;
 import dev.switchboard.it.queues.orders.OrderPlaced;
 import dev.switchboard.it.queues.orders.OrderPlacedProtoCodec;
+import dev.switchboard.it.queues.orders.OrderStep;
 import dev.switchboard.it.queues.orders.OrdersCommands;
 import dev.switchboard.it.queues.orders.OrdersEvents;
 import dev.switchboard.it.queues.orders.ReserveStock;
@@ -25,8 +27,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,10 +95,17 @@ abstract class QueueScenarios {
     }
 
     private ConfigurableApplicationContext consumer(String name, String instance) {
+        return consumer(name, instance, Map.of());
+    }
+
+    private ConfigurableApplicationContext consumer(String name, String instance, Map<String, String> extra) {
         if (!groups.contains(name)) {
             groups.add(name);
         }
-        return start(ConsumerApplication.class, Map.of("spring.application.name", name, "instance", instance));
+        Map<String, String> properties = new HashMap<>(extra);
+        properties.put("spring.application.name", name);
+        properties.put("instance", instance);
+        return start(ConsumerApplication.class, properties);
     }
 
     private ConfigurableApplicationContext start(Class<?> application, Map<String, String> extra) {
@@ -267,6 +278,56 @@ abstract class QueueScenarios {
                 .tags("service", "Orders", "operation", "orderPlaced", "transport", transport, "kind", "consumer",
                         "outcome", "OK")
                 .timer() != null);
+    }
+
+    /** Keys × steps of the ordered scenario: enough that both instances and all workers take part. */
+    static final int ORDERED_KEYS = 6;
+    static final int STEPS = 25;
+    /** The step of the first key that fails once. */
+    static final int FAILING_STEP = 5;
+
+    @Test
+    void orderedEventsOfEachKeyAreHandledInPublishOrderByTwoInstancesAndARetryHoldsBackOnlyItsKey()
+            throws Exception {
+        String group = "ordering-" + run;
+        Map<String, String> concurrent = Map.of("switchboard.messaging.concurrency", "4");
+        try (ConfigurableApplicationContext first = consumer(group, "1", concurrent);
+                ConfigurableApplicationContext second = consumer(group, "2", concurrent)) {
+            List<String> keys = new ArrayList<>();
+            for (int k = 0; k < ORDERED_KEYS; k++) {
+                keys.add(newOrderId());
+            }
+            String failing = keys.get(0);
+            for (int step = 1; step <= STEPS; step++) {
+                List<CompletableFuture<Void>> sent = new ArrayList<>();
+                for (String key : keys) {
+                    boolean failOnce = key.equals(failing) && step == FAILING_STEP;
+                    sent.add(events().orderStepped(new OrderStep(key, step, failOnce)));
+                }
+                CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+            }
+
+            Await.until("every step of every key handled", () -> keys.stream().allMatch(key ->
+                    succeeded(group, key).size() >= STEPS));
+            Await.settle();
+            List<Integer> inOrder = IntStream.rangeClosed(1, STEPS).boxed().toList();
+            for (String key : keys) {
+                assertThat(succeeded(group, key)).as("the steps of %s, as handled", key).isEqualTo(inOrder);
+            }
+            List<StepLog.Step> failingKey = StepLog.steps(group, failing);
+            assertThat(failingKey).extracting(StepLog.Step::sequence)
+                    .as("the failed step is retried before step %d", FAILING_STEP + 1)
+                    .containsSubsequence(FAILING_STEP - 1, FAILING_STEP, FAILING_STEP, FAILING_STEP + 1);
+            StepLog.Step failed = failingKey.stream().filter(StepLog.Step::failed).findFirst().orElseThrow();
+            StepLog.Step retried = failingKey.get(failingKey.indexOf(failed) + 1);
+            assertThat(keys.subList(1, keys.size()).stream().flatMap(key -> StepLog.steps(group, key).stream())
+                    .filter(step -> step.tick() > failed.tick() && step.tick() < retried.tick()))
+                    .as("other keys go on while the failed step waits for its retry").isNotEmpty();
+        }
+    }
+
+    private static List<Integer> succeeded(String group, String key) {
+        return StepLog.steps(group, key).stream().filter(step -> !step.failed()).map(StepLog.Step::sequence).toList();
     }
 
     private static String orderIdOf(Message message) {

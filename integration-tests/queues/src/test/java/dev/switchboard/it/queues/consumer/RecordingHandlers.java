@@ -1,6 +1,7 @@
 package dev.switchboard.it.queues.consumer;
 
 import dev.switchboard.it.queues.orders.OrderPlaced;
+import dev.switchboard.it.queues.orders.OrderStep;
 import dev.switchboard.it.queues.orders.OrdersCommandsHandler;
 import dev.switchboard.it.queues.orders.OrdersEventsHandler;
 import dev.switchboard.it.queues.orders.ReserveStock;
@@ -21,14 +22,29 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class RecordingHandlers implements OrdersEventsHandler, OrdersCommandsHandler {
 
     private final Tracer tracer;
+    private final String service;
     private final String instance;
     private final Map<String, AtomicInteger> handled = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> tries = new ConcurrentHashMap<>();
     private final Map<String, String> traces = new ConcurrentHashMap<>();
 
-    public RecordingHandlers(Tracer tracer, String instance) {
+    public RecordingHandlers(Tracer tracer, String service, String instance) {
         this.tracer = tracer;
+        this.service = service;
         this.instance = instance;
+    }
+
+    /** Records each step in the shared {@link StepLog}; a step marked {@code failOnce} fails its first try. */
+    @Override
+    public void orderStepped(OrderStep step) {
+        boolean firstTry = tries.computeIfAbsent(step.orderId() + "#" + step.sequence(), id -> new AtomicInteger())
+                .incrementAndGet() == 1;
+        if (step.failOnce() && firstTry) {
+            StepLog.record(service, step.orderId(), step.sequence(), true, instance);
+            throw new SwitchboardException(ErrorCode.UNAVAILABLE, "UNAVAILABLE", "scripted outage of step "
+                    + step.sequence(), Map.of());
+        }
+        StepLog.record(service, step.orderId(), step.sequence(), false, instance);
     }
 
     @Override
