@@ -43,7 +43,7 @@ public final class DefaultMessagePublisher implements MessagePublisher {
     @Override
     public CompletableFuture<Void> publish(MessageDescriptor descriptor, Object payload, String key) {
         if (declared.add(descriptor.destination())) {
-            transport.declare(descriptor.destination(), descriptor.mode());
+            transport.declare(descriptor.destination(), descriptor.mode(), descriptor.ordered());
         }
         Map<String, String> headers = new HashMap<>();
         Observation observation = CallObservations.producer(observations, descriptor.service(), descriptor.name(),
