@@ -168,11 +168,13 @@ public final class RabbitTransport implements MessageTransport {
         container.setMessageListener(consumer);
         container.afterPropertiesSet();
         container.start();
-        // The container first, so no delivery waits for workers that are gone; its unacknowledged ones
-        // go back to their queues, in place, for whichever instance consumes the shard next.
+        // The workers first: the handlers in flight finish and are acknowledged while the channel is open,
+        // and nothing queued starts after them (the queue holds a whole prefetch, so the container never
+        // waits for it). Stopping the container then puts every unacknowledged delivery back at its place
+        // in its shard queue, for whichever instance consumes the shard next.
         return consumers.add(() -> {
-            container.stop();
             consumer.close();
+            container.stop();
         });
     }
 

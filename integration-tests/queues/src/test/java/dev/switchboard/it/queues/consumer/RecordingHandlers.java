@@ -34,12 +34,21 @@ public class RecordingHandlers implements OrdersEventsHandler, OrdersCommandsHan
         this.instance = instance;
     }
 
-    /** Records each step in the shared {@link StepLog}; a step marked {@code failOnce} fails its first try. */
+    /**
+     * Records each step in the shared {@link StepLog}; a step marked {@code failOnce} fails its first try,
+     * once another order has gone past it.
+     */
     @Override
     public void orderStepped(OrderStep step) {
         boolean firstTry = tries.computeIfAbsent(step.orderId() + "#" + step.sequence(), id -> new AtomicInteger())
                 .incrementAndGet() == 1;
         if (step.failOnce() && firstTry) {
+            // Fails only once another order went past this step: its key holds back no other key.
+            try {
+                StepLog.awaitAnotherOrderPast(service, step.orderId(), step.sequence());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             StepLog.record(service, step.orderId(), step.sequence(), true, instance);
             throw new SwitchboardException(ErrorCode.UNAVAILABLE, "UNAVAILABLE", "scripted outage of step "
                     + step.sequence(), Map.of());

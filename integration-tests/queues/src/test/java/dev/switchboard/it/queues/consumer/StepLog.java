@@ -28,9 +28,31 @@ public final class StepLog {
         }
     }
 
+    /**
+     * Waits (up to 10 s) until a handler of {@code service} finished a step after {@code sequence} of an
+     * order other than {@code orderId}: that order is not held back by this one.
+     */
+    static void awaitAnotherOrderPast(String service, String orderId, int sequence) throws InterruptedException {
+        long giveUp = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < giveUp) {
+            boolean passed = STEPS.entrySet().stream()
+                    .filter(entry -> entry.getKey().startsWith(service + "/")
+                            && !entry.getKey().equals(service + "/" + orderId))
+                    .anyMatch(entry -> steps(entry.getValue()).stream()
+                            .anyMatch(step -> !step.failed() && step.sequence() > sequence));
+            if (passed) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+    }
+
     /** The calls of {@code service}'s handlers for {@code orderId}, in the order they ran. */
     public static List<Step> steps(String service, String orderId) {
-        List<Step> steps = STEPS.getOrDefault(service + "/" + orderId, List.of());
+        return steps(STEPS.getOrDefault(service + "/" + orderId, List.of()));
+    }
+
+    private static List<Step> steps(List<Step> steps) {
         synchronized (steps) {
             return List.copyOf(steps);
         }
