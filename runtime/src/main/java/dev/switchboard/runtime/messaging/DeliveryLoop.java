@@ -47,6 +47,11 @@ public final class DeliveryLoop<R> {
     private final Subscription subscription;
     private final DeliveryHooks<R> hooks;
     private final Backoff backoff;
+    /**
+     * The attempt this thread's ordered delivery runs again as, once {@link #inPlace} waited: {@link #deliver}
+     * loops on it rather than recursing, so a dead-letter destination down for hours never deepens the stack.
+     */
+    private final ThreadLocal<Integer> inPlaceAgain = new ThreadLocal<>();
 
     public DeliveryLoop(Subscription subscription, DeliveryHooks<R> hooks) {
         this(subscription, hooks, () -> ThreadLocalRandom.current().nextDouble());
@@ -61,7 +66,16 @@ public final class DeliveryLoop<R> {
 
     /** Handles one delivery and settles it; returns once it is settled or left for redelivery. */
     public void deliver(R received) {
-        deliver(received, attempt(received));
+        int attempt = attempt(received);
+        while (true) {
+            deliver(received, attempt);
+            Integer again = inPlaceAgain.get();
+            if (again == null) {
+                return;
+            }
+            inPlaceAgain.remove();
+            attempt = again;
+        }
     }
 
     private void deliver(R received, int attempt) {
@@ -171,7 +185,7 @@ public final class DeliveryLoop<R> {
             }
             return;
         }
-        deliver(received, attempt);
+        inPlaceAgain.set(attempt);
     }
 
     /** The broker's count of this delivery; a count it cannot tell is taken as the first. */
