@@ -205,7 +205,8 @@ public final class NatsTransport implements MessageTransport {
                         .maxDeliver(subscription.retry().attempts() + 1)
                         .build());
             } catch (IOException | JetStreamApiException e) {
-                throw new IllegalStateException("cannot create the JetStream consumer " + shardDurable + " on " + stream, e);
+                throw new IllegalStateException("cannot create the JetStream consumer " + shardDurable + " on "
+                        + stream, e);
             }
             durables.add(shardDurable);
         }
