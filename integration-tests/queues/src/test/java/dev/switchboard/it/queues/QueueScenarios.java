@@ -31,6 +31,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -294,39 +295,60 @@ abstract class QueueScenarios {
         Map<String, String> concurrent = Map.of("switchboard.messaging.concurrency", "4");
         try (ConfigurableApplicationContext first = consumer(group, "1", concurrent);
                 ConfigurableApplicationContext second = consumer(group, "2", concurrent)) {
-            List<String> keys = new ArrayList<>();
-            for (int k = 0; k < ORDERED_KEYS; k++) {
-                keys.add(newOrderId());
-            }
-            while (keys.stream().allMatch(key -> OrderShards.of(key, 4) == OrderShards.of(keys.get(0), 4))) {
-                keys.set(1, newOrderId()); // a shard-serial broker (NATS) must have another shard going on
-            }
-            String failing = keys.get(0);
-            for (int step = 1; step <= STEPS; step++) {
-                List<CompletableFuture<Void>> sent = new ArrayList<>();
-                for (String key : keys) {
-                    boolean failOnce = key.equals(failing) && step == FAILING_STEP;
-                    sent.add(events().orderStepped(new OrderStep(key, step, failOnce)));
-                }
-                CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
-            }
-
-            Await.until("every step of every key handled", () -> keys.stream().allMatch(key ->
-                    succeeded(group, key).size() >= STEPS));
-            Await.settle();
-            List<Integer> inOrder = IntStream.rangeClosed(1, STEPS).boxed().toList();
-            for (String key : keys) {
-                assertThat(succeeded(group, key)).as("the steps of %s, as handled", key).isEqualTo(inOrder);
-            }
-            List<StepLog.Step> failingKey = StepLog.steps(group, failing);
-            assertThat(failingKey).extracting(StepLog.Step::sequence)
-                    .as("the failed step is retried before step %d", FAILING_STEP + 1)
-                    .containsSubsequence(FAILING_STEP - 1, FAILING_STEP, FAILING_STEP, FAILING_STEP + 1);
-            StepLog.Step failed = failingKey.stream().filter(StepLog.Step::failed).findFirst().orElseThrow();
-            assertThat(keys.subList(1, keys.size()).stream().flatMap(key -> StepLog.steps(group, key).stream())
-                    .filter(step -> step.sequence() > FAILING_STEP && step.tick() < failed.tick()))
-                    .as("other keys go past the step that holds its own key back").isNotEmpty();
+            handledInOrderPerKey(group, step -> events().orderStepped(step));
         }
+    }
+
+    /** Commands: every consuming service shares the queue, the two started here and the long-lived ones. */
+    @Test
+    void orderedCommandsOfEachKeyAreHandledInPublishOrderByWhicheverInstanceTakesThem() throws Exception {
+        Map<String, String> concurrent = Map.of("switchboard.messaging.concurrency", "4");
+        try (ConfigurableApplicationContext first = consumer("stepping-" + run, "1", concurrent);
+                ConfigurableApplicationContext second = consumer("stepping-" + run, "2", concurrent)) {
+            handledInOrderPerKey(RecordingHandlers.COMMANDS,
+                    step -> publisher.getBean(OrdersCommands.class).stepOrder(step));
+        }
+    }
+
+    /**
+     * Sends {@link #STEPS} numbered steps of {@link #ORDERED_KEYS} orders, one step of one order failing
+     * once; checks in the {@link StepLog} named {@code log} that each order's steps were handled in
+     * order, none lost or repeated, the failed one retried before the next, and other orders going on.
+     */
+    private void handledInOrderPerKey(String log, Function<OrderStep, CompletableFuture<Void>> send)
+            throws Exception {
+        String batch = newOrderId(); // the handler that fails waits for another order of this batch
+        List<String> keys = new ArrayList<>();
+        for (int k = 0; k < ORDERED_KEYS; k++) {
+            keys.add(batch + "-" + k);
+        }
+        for (int n = 0; keys.stream().allMatch(key -> OrderShards.of(key, 4) == OrderShards.of(keys.get(0), 4)); n++) {
+            keys.set(1, batch + "-1." + n); // a shard-serial broker (NATS) must have another shard going on
+        }
+        String failing = keys.get(0);
+        for (int step = 1; step <= STEPS; step++) {
+            List<CompletableFuture<Void>> sent = new ArrayList<>();
+            for (String key : keys) {
+                sent.add(send.apply(new OrderStep(key, step, key.equals(failing) && step == FAILING_STEP)));
+            }
+            CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        }
+
+        Await.until("every step of every key handled", () -> keys.stream().allMatch(key ->
+                succeeded(log, key).size() >= STEPS));
+        Await.settle();
+        List<Integer> inOrder = IntStream.rangeClosed(1, STEPS).boxed().toList();
+        for (String key : keys) {
+            assertThat(succeeded(log, key)).as("the steps of %s, as handled", key).isEqualTo(inOrder);
+        }
+        List<StepLog.Step> failingKey = StepLog.steps(log, failing);
+        assertThat(failingKey).extracting(StepLog.Step::sequence)
+                .as("the failed step is retried before step %d", FAILING_STEP + 1)
+                .containsSubsequence(FAILING_STEP - 1, FAILING_STEP, FAILING_STEP, FAILING_STEP + 1);
+        StepLog.Step failed = failingKey.stream().filter(StepLog.Step::failed).findFirst().orElseThrow();
+        assertThat(keys.subList(1, keys.size()).stream().flatMap(key -> StepLog.steps(log, key).stream())
+                .filter(step -> step.sequence() > FAILING_STEP && step.tick() < failed.tick()))
+                .as("other keys go past the step that holds its own key back").isNotEmpty();
     }
 
     private static List<Integer> succeeded(String group, String key) {

@@ -40,20 +40,33 @@ public class RecordingHandlers implements OrdersEventsHandler, OrdersCommandsHan
      */
     @Override
     public void orderStepped(OrderStep step) {
+        step(service, step);
+    }
+
+    /** Commands: every consuming service of the JVM shares the queue, so their steps are logged together. */
+    @Override
+    public void stepOrder(OrderStep step) {
+        step(COMMANDS, step);
+    }
+
+    /** The {@link StepLog} name of the ordered commands' consumers. */
+    public static final String COMMANDS = "commands";
+
+    private void step(String log, OrderStep step) {
         boolean firstTry = tries.computeIfAbsent(step.orderId() + "#" + step.sequence(), id -> new AtomicInteger())
                 .incrementAndGet() == 1;
         if (step.failOnce() && firstTry) {
             // Fails only once another order went past this step: its key holds back no other key.
             try {
-                StepLog.awaitAnotherOrderPast(service, step.orderId(), step.sequence());
+                StepLog.awaitAnotherOrderPast(log, step.orderId(), step.sequence());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            StepLog.record(service, step.orderId(), step.sequence(), true, instance);
+            StepLog.record(log, step.orderId(), step.sequence(), true, instance);
             throw new SwitchboardException(ErrorCode.UNAVAILABLE, "UNAVAILABLE", "scripted outage of step "
                     + step.sequence(), Map.of());
         }
-        StepLog.record(service, step.orderId(), step.sequence(), false, instance);
+        StepLog.record(log, step.orderId(), step.sequence(), false, instance);
     }
 
     @Override

@@ -29,14 +29,16 @@ public final class StepLog {
     }
 
     /**
-     * Waits (up to 10 s) until a handler of {@code service} finished a step after {@code sequence} of an
-     * order other than {@code orderId}: that order is not held back by this one.
+     * Waits (up to 10 s) until a handler of {@code service} finished a step after {@code sequence} of
+     * another order of the same batch (the orders of one test share the id up to its last {@code -}):
+     * that order is not held back by this one.
      */
     static void awaitAnotherOrderPast(String service, String orderId, int sequence) throws InterruptedException {
+        String batch = service + "/" + orderId.substring(0, orderId.lastIndexOf('-') + 1);
         long giveUp = System.nanoTime() + 10_000_000_000L;
         while (System.nanoTime() < giveUp) {
             boolean passed = STEPS.entrySet().stream()
-                    .filter(entry -> entry.getKey().startsWith(service + "/")
+                    .filter(entry -> entry.getKey().startsWith(batch)
                             && !entry.getKey().equals(service + "/" + orderId))
                     .anyMatch(entry -> steps(entry.getValue()).stream()
                             .anyMatch(step -> !step.failed() && step.sequence() > sequence));
