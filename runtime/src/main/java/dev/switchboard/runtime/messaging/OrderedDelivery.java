@@ -50,11 +50,6 @@ public final class OrderedDelivery<R> implements AutoCloseable {
         queue.put(key(received), received);
     }
 
-    /** Deliveries queued and in flight. */
-    public int pending() {
-        return queue.size();
-    }
-
     private String key(R received) {
         try {
             return hooks.read(received).subject();
