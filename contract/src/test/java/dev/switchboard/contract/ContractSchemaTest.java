@@ -83,6 +83,10 @@ class ContractSchemaTest {
                         "pattern"),
                 arguments("retry attempts 11", HEADER + "policies: { retry: { attempts: 11 } }\n", "maximum"),
                 arguments("command with topic", HEADER + "commands:\n  run: { payload: A, topic: a }\n", "required"),
+                arguments("ordered event without a key",
+                        HEADER + "events:\n  made: { payload: A, topic: a, ordered: true }\n", "required"),
+                arguments("ordered that is not a boolean",
+                        HEADER + "events:\n  made: { payload: A, topic: a, key: id, ordered: yes please }\n", "type"),
                 // security
                 arguments("unknown scheme", HEADER + "security: { schemes: [saml] }\n", "enum"),
                 arguments("empty schemes", HEADER + "security: { schemes: [] }\n", "minItems"),

@@ -4,10 +4,13 @@ import static dev.switchboard.contract.Contracts.HEADER;
 import static dev.switchboard.contract.Contracts.MSG_TYPES;
 import static dev.switchboard.contract.Contracts.OPS_TYPES;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import dev.switchboard.contract.model.MessageDefinition;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,7 +40,7 @@ class MessageRulesTest {
                         """,
                         List.of(
                                 "t.yaml:12:3: command cancelOrder has no queue — add queue: <name>, e.g. queue: orders.cancel",
-                                "t.yaml:12:34: command cancelOrder has unknown key topic — remove it; allowed keys: doc, payload, queue, key, retry, deadLetter")),
+                                "t.yaml:12:34: command cancelOrder has unknown key topic — remove it; allowed keys: doc, payload, queue, key, ordered, retry, deadLetter")),
                 arguments("payload unknown", HEADER + MSG_TYPES + """
                         events:
                           orderCreated: { payload: Ordr, topic: orders.created }
@@ -112,6 +115,18 @@ class MessageRulesTest {
                         """,
                         List.of(
                                 "t.yaml:12:63: key items of event orderCreated names field Order.items of type list<string>, but a key must be a scalar or an enum — name a scalar or enum field of Order")),
+                arguments("ordered event without a key", HEADER + MSG_TYPES + """
+                        events:
+                          orderCreated: { payload: Order, topic: orders.created, ordered: true }
+                        """,
+                        List.of(
+                                "t.yaml:12:67: event orderCreated is ordered but has no key, and order is kept per key — add key: <payload field> naming the field whose messages must stay in order (e.g. key: orderId), or remove ordered: true")),
+                arguments("ordered that is not a boolean", HEADER + MSG_TYPES + """
+                        commands:
+                          cancelOrder: { payload: Order, queue: orders.cancel, key: id, ordered: always }
+                        """,
+                        List.of(
+                                "t.yaml:12:74: ordered of command cancelOrder must be true or false, not 'always' — write ordered: true or ordered: false")),
                 arguments("event retry with too many attempts", HEADER + MSG_TYPES + """
                         events:
                           orderCreated:
@@ -126,12 +141,24 @@ class MessageRulesTest {
                           orderCreated: { payload: Order, topic: orders.created, timeout: 1s }
                         """,
                         List.of(
-                                "t.yaml:12:58: event orderCreated has unknown key timeout — remove it; allowed keys: doc, payload, topic, key, retry, deadLetter")));
+                                "t.yaml:12:58: event orderCreated has unknown key timeout — remove it; allowed keys: doc, payload, topic, key, ordered, retry, deadLetter")));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("contracts")
     void reportsEveryProblemWithPositionAndFix(String rule, String contract, List<String> expected) {
         assertThat(Contracts.problems(contract)).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void orderedIsReadAndDefaultsToUnordered() {
+        var contract = ContractLoader.parse("t.yaml", HEADER + MSG_TYPES + """
+                events:
+                  orderCreated: { payload: Order, topic: orders.created, key: id, ordered: true }
+                  orderUpdated: { payload: Order, topic: orders.updated, key: id }
+                """);
+
+        assertThat(contract.events()).extracting(MessageDefinition::name, MessageDefinition::ordered)
+                .containsExactly(tuple("orderCreated", true), tuple("orderUpdated", false));
     }
 }

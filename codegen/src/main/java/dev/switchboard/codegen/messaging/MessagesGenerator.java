@@ -65,12 +65,13 @@ public final class MessagesGenerator implements OutputGenerator {
             field.addJavadoc("$L\n", message.doc().strip());
         }
         ClassName payload = JavaNames.type(contract, message.payload());
-        return field.initializer("new $T(\n$>$>$S,$W$S,$W$T.Kind.$L,\n$S,$W$S,$W$S,\n$L,\n$T.INSTANCE$L)$<$<", descriptor,
+        String arguments = "new $T(\n$>$>$S,$W$S,$W$T.Kind.$L,\n$S,$W$S,$W$S,\n$L,\n$T.INSTANCE,$W$L$L)$<$<";
+        return field.initializer(arguments, descriptor,
                         contract.service(), message.name(), descriptor, message.kind().name(),
                         contract.javaPackage() + "." + message.name(), message.destination(),
                         message.deadLetterOrDefault(),
                         retry == null ? CodeBlock.of("$T.NONE", RETRY_SETTINGS) : PolicyLiterals.retry(retry),
-                        payload.peerClass(payload.simpleName() + "ProtoCodec"),
+                        payload.peerClass(payload.simpleName() + "ProtoCodec"), message.ordered(),
                         publishing ? ",\n" + PUBLISHING : "")
                 .build();
     }

@@ -30,6 +30,8 @@ import java.util.Map;
 public final class AsyncApiGenerator implements OutputGenerator {
 
     static final String FILE_NAME = "asyncapi.yaml";
+    /** Marks the channels and operations of {@code ordered: true} messages, which AsyncAPI has no field for. */
+    static final String ORDERED_EXTENSION = "x-switchboard-ordered";
 
     @Override
     public boolean appliesTo(ContractInput input) {
@@ -78,6 +80,7 @@ public final class AsyncApiGenerator implements OutputGenerator {
                     "address", message.destination(),
                     "title", title(message),
                     "description", channelDescription(message),
+                    ORDERED_EXTENSION, message.ordered() ? true : null,
                     "messages", map(message.name(), messageRef(message))));
         }
         Map<String, String> deadLetterChannels = new LinkedHashMap<>();
@@ -118,15 +121,20 @@ public final class AsyncApiGenerator implements OutputGenerator {
                     "channel", map("$ref", "#/channels/" + message.name()),
                     "summary", (event ? "Publishes " : "Sends ") + message.name() + " to " + message.destination() + ".",
                     "description", blankToNull(message.doc()),
+                    ORDERED_EXTENSION, message.ordered() ? true : null,
                     "messages", List.of(map("$ref", "#/channels/" + message.name() + "/messages/" + message.name()))));
         }
         return operations;
     }
 
     private static Map<String, Object> message(MessageDefinition message, String headersSchema) {
-        String key = message.key() == null ? null
-                : "Keyed by the payload field `" + message.key() + "`: messages with the same key keep their order,"
-                        + " and it is the default deduplication key.";
+        String key = message.key() == null ? null : message.ordered()
+                ? "Keyed by the payload field `" + message.key() + "` (the CloudEvent subject and the Kafka record"
+                        + " key): each consuming service handles the messages of one key in publish order, one at a"
+                        + " time, and it is the default deduplication key."
+                : "Keyed by the payload field `" + message.key() + "` (the CloudEvent subject and the Kafka record"
+                        + " key): Kafka keeps one key on one partition; consumers may handle messages of one key side"
+                        + " by side, and it is the default deduplication key.";
         return map(
                 "name", message.name(),
                 "title", title(message),
@@ -134,7 +142,10 @@ public final class AsyncApiGenerator implements OutputGenerator {
                 "description", key,
                 "contentType", "application/json",
                 "headers", JsonSchemas.ref(headersSchema),
-                "payload", JsonSchemas.ref(message.payload()));
+                "payload", JsonSchemas.ref(message.payload()),
+                "bindings", message.key() == null ? null : map("kafka", map(
+                        "key", map("type", "string", "description", "The payload field " + message.key() + "."),
+                        "bindingVersion", "0.5.0")));
     }
 
     private static String channelDescription(MessageDefinition message) {
@@ -142,7 +153,12 @@ public final class AsyncApiGenerator implements OutputGenerator {
                 ? "Publish/subscribe: every subscribing service gets a copy."
                 : "Point-to-point: exactly one consumer instance handles each message.";
         String doc = blankToNull(message.doc());
-        return (doc == null ? "" : doc + (doc.endsWith(".") ? " " : ". ")) + delivery
+        String order = message.ordered()
+                ? " Ordered per " + message.key() + ": each consuming service handles the messages of one "
+                        + message.key() + " in publish order, one at a time; a failing one holds back the later"
+                        + " ones of its " + message.key() + " until it succeeds or is dead-lettered."
+                : "";
+        return (doc == null ? "" : doc + (doc.endsWith(".") ? " " : ". ")) + delivery + order
                 + " Messages that cannot be handled go to the dead-letter destination "
                 + message.deadLetterOrDefault() + ".";
     }

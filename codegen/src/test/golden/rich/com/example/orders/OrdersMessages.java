@@ -37,7 +37,7 @@ public final class OrdersMessages {
                     .withMaxBackoff(Duration.ofSeconds(30))
                     .withJitter(0.2)
                     .withBudget(0.2),
-            OrderProtoCodec.INSTANCE,
+            OrderProtoCodec.INSTANCE, true,
             PUBLISHING);
 
     public static final MessageDescriptor ORDER_CANCELLED = new MessageDescriptor(
@@ -49,7 +49,7 @@ public final class OrdersMessages {
                     .withMaxBackoff(Duration.ofSeconds(1))
                     .withJitter(0.2)
                     .withBudget(0.2),
-            OrderProtoCodec.INSTANCE,
+            OrderProtoCodec.INSTANCE, false,
             PUBLISHING);
 
     public static final MessageDescriptor RECALCULATE_TOTALS = new MessageDescriptor(
@@ -61,7 +61,7 @@ public final class OrdersMessages {
                     .withMaxBackoff(Duration.ofSeconds(1))
                     .withJitter(0.2)
                     .withBudget(0.2),
-            GetOrderRequestProtoCodec.INSTANCE,
+            GetOrderRequestProtoCodec.INSTANCE, false,
             PUBLISHING);
 
     private OrdersMessages() {

@@ -104,6 +104,20 @@ class AsyncApiGeneratorTest {
     }
 
     @Test
+    void saysWhichMessagesAreOrderedAndByWhichKey() {
+        Map<String, Object> channels = map(document, "channels");
+        Map<String, Object> operations = map(document, "operations");
+        Map<String, Object> messages = map(map(document, "components"), "messages");
+
+        assertThat(map(channels, "orderCreated")).containsEntry("x-switchboard-ordered", true);
+        assertThat((String) map(channels, "orderCreated").get("description")).contains("Ordered per id");
+        assertThat(map(operations, "publishOrderCreated")).containsEntry("x-switchboard-ordered", true);
+        assertThat(map(channels, "orderCancelled")).doesNotContainKey("x-switchboard-ordered");
+        assertThat((String) map(channels, "orderCancelled").get("description")).doesNotContain("Ordered");
+        assertThat(map(map(map(messages, "orderCreated"), "bindings"), "kafka")).containsKey("key");
+    }
+
+    @Test
     void thePublisherSendsEveryEventAndCommand() {
         Map<String, Object> operations = map(document, "operations");
         assertThat(operations).containsOnlyKeys("publishOrderCreated", "publishOrderCancelled", "sendRecalculateTotals");

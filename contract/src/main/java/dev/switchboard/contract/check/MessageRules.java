@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * Events and commands: message-type payloads, broker-safe destination names that no two messages
- * share, a key that is a scalar or enum field of the payload, and a dead-letter destination of its own.
+ * share, a key that is a scalar or enum field of the payload (required by {@code ordered: true}), and a
+ * dead-letter destination of its own.
  */
 final class MessageRules {
 
@@ -63,6 +64,12 @@ final class MessageRules {
         }
         if (message.key() != null && payload != null) {
             checkKey(message, payload, owner, at(message, block, "key"));
+        }
+        if (message.ordered() && message.key() == null) {
+            // Order is kept per key: without one, every message would be its own key and nothing ordered.
+            context.report(at(message, block, "ordered"), owner + " is ordered but has no key, and order is kept "
+                            + "per key", "add key: <payload field> naming the field whose messages must stay in "
+                            + "order (e.g. key: orderId), or remove ordered: true");
         }
         if (message.retry() != null) {
             policyRules.checkRetry(message.retry(), "retry of " + owner, block, message.name(), "retry");

@@ -2,9 +2,10 @@ package dev.switchboard.contract.compat;
 
 import dev.switchboard.contract.model.MessageDefinition;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
-/** Events and commands: removal, destination and payload. */
+/** Events and commands: removal, destination, payload and order per key. */
 final class MessageRules {
 
     private final Findings findings;
@@ -32,12 +33,33 @@ final class MessageRules {
                         "payload " + old.payload() + " became " + now.payload()
                                 + ": consumers built on the baseline cannot read it", Set.of(Audience.EVENTS));
             }
+            checkOrder(subject, old, now);
         }
         for (MessageDefinition now : current) {
             if (baseline.stream().noneMatch(m -> m.name().equals(now.name()))) {
                 findings.compatible(kind + "-added", kind + " " + now.name(), now.position(),
                         "a new " + kind + " breaks no existing consumer");
             }
+        }
+    }
+
+    /**
+     * Consumers written for ordered delivery (a state machine per order, a running balance) silently
+     * corrupt their state when messages of a key come out of order or side by side, so dropping the
+     * promise, or moving it to another key, is breaking; making a message ordered only adds one.
+     */
+    private void checkOrder(String subject, MessageDefinition old, MessageDefinition now) {
+        if (old.ordered() && !now.ordered()) {
+            findings.breaking("order-dropped", subject, now.position(), "no longer ordered: consumers that rely "
+                    + "on handling each " + old.key() + " in publish order may see its messages out of order",
+                    Set.of(Audience.EVENTS));
+        } else if (old.ordered() && !Objects.equals(old.key(), now.key())) {
+            findings.breaking("order-key-changed", subject, now.position(), "ordered by " + old.key() + " became "
+                    + "ordered by " + now.key() + ": messages of one " + old.key() + " may come out of order",
+                    Set.of(Audience.EVENTS));
+        } else if (!old.ordered() && now.ordered()) {
+            findings.compatible("order-added", subject, now.position(), "now ordered per " + now.key()
+                    + ": consumers get what they got before, in publish order per key");
         }
     }
 }

@@ -10,6 +10,7 @@ import dev.switchboard.contract.Position;
  * @param key         payload field used as partitioning/ordering key, or null
  * @param retry       consumer retry policy, or null to use the service policy
  * @param deadLetter  dead-letter destination, or null for {@code <destination>.dlq}
+ * @param ordered     whether consumers handle the messages of one key in publish order, one at a time
  */
 public record MessageDefinition(
         Kind kind,
@@ -19,6 +20,7 @@ public record MessageDefinition(
         String key,
         RetryPolicy retry,
         String deadLetter,
+        boolean ordered,
         String doc,
         Position position) {
 

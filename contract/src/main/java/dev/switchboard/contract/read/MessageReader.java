@@ -11,8 +11,9 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 /** Reads the {@code events:} (with a topic) and {@code commands:} (with a queue) blocks, in file order. */
 final class MessageReader {
 
-    static final List<String> EVENT_KEYS = List.of("doc", "payload", "topic", "key", "retry", "deadLetter");
-    static final List<String> COMMAND_KEYS = List.of("doc", "payload", "queue", "key", "retry", "deadLetter");
+    static final List<String> EVENT_KEYS = List.of("doc", "payload", "topic", "key", "ordered", "retry", "deadLetter");
+    static final List<String> COMMAND_KEYS =
+            List.of("doc", "payload", "queue", "key", "ordered", "retry", "deadLetter");
 
     private final Problems problems;
     private final PolicyReader policyReader;
@@ -58,6 +59,7 @@ final class MessageReader {
         return new MessageDefinition(kind, name, message.text("payload"), message.text(destinationKey),
                 message.text("key"),
                 message.has("retry") ? policyReader.retry(message.value("retry"), "retry of " + what) : null,
-                message.text("deadLetter"), message.text("doc"), problems.at(nameNode));
+                message.text("deadLetter"), Boolean.TRUE.equals(message.bool("ordered")), message.text("doc"),
+                problems.at(nameNode));
     }
 }

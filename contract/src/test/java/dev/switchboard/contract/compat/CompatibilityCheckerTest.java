@@ -1,6 +1,7 @@
 package dev.switchboard.contract.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.switchboard.contract.ContractLoader;
 import dev.switchboard.contract.model.ServiceContract;
@@ -113,6 +114,25 @@ class CompatibilityCheckerTest {
                     assertThat(finding.reason()).isNotBlank();
                     assertThat(finding.affects()).isNotEmpty();
                 });
+    }
+
+    /** The baseline with its event ordered by order id. */
+    static final String ORDERED = BASELINE.replace("    topic: orders.created\n",
+            "    topic: orders.created\n    key: id\n    ordered: true\n");
+
+    @Test
+    void droppingOrderIsBreakingAndAddingItIsCompatible() {
+        CompatReport dropped = CompatibilityChecker.compare(contract(ORDERED),
+                contract(ORDERED.replace("    ordered: true\n", "")));
+        CompatReport rekeyed = CompatibilityChecker.compare(contract(ORDERED),
+                contract(ORDERED.replace("key: id", "key: status")));
+        CompatReport added = CompatibilityChecker.compare(contract(BASELINE), contract(ORDERED));
+
+        assertThat(dropped.breaking()).extracting(CompatFinding::rule, CompatFinding::subject)
+                .containsExactly(tuple("order-dropped", "event orderCreated"));
+        assertThat(rekeyed.breaking()).extracting(CompatFinding::rule).containsExactly("order-key-changed");
+        assertThat(added.breaking()).as(added.findings().toString()).isEmpty();
+        assertThat(added.compatible()).extracting(CompatFinding::rule).contains("order-added");
     }
 
     @Test

@@ -62,7 +62,8 @@ public final class DefaultMessageListeners implements MessageListeners {
         MessageHandler decoding = (received, delivery) -> handler.accept(read(message, received, payloadType));
         MessageHandler observed = observed(message, new IdempotentHandler(consumer, processed, decoding));
         return transport.subscribe(new Subscription(message.destination(), message.mode(), consumer, observed,
-                PolicyDefaults.RETRY.overriddenBy(message.retry()), message.deadLetter(), concurrency));
+                PolicyDefaults.RETRY.overriddenBy(message.retry()), message.deadLetter(), concurrency,
+                message.ordered()));
     }
 
     private MessageHandler observed(MessageDescriptor descriptor, MessageHandler next) {

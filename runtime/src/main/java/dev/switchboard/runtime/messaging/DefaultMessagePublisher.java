@@ -68,7 +68,7 @@ public final class DefaultMessagePublisher implements MessagePublisher {
             Message message = new Message(UUID.randomUUID().toString(), descriptor.type(), descriptor.service(), key,
                     Instant.now(), protobuf ? PROTOBUF : JSON, headers, protobuf ? encode(descriptor, payload)
                             : json.writeValueAsBytes(payload));
-            confirmed = attempts.publish(descriptor.destination(), descriptor.mode(), message, settings(descriptor),
+            confirmed = attempts.publish(descriptor, message, settings(descriptor),
                     CallContext.currentDeadline().orElse(null));
         } catch (RuntimeException failure) {
             CallObservations.stop(observation, failure);

@@ -30,6 +30,10 @@ import java.util.logging.Logger;
  *       least), as the same attempt, so waiting for the other one does not spend the retry budget.
  * </ul>
  *
+ * <p>An {@link Subscription#ordered() ordered} subscription retries in place instead: the delivery
+ * waits out its backoff on the worker that runs it and is handled again there, so the later messages
+ * of its key (which its consumer holds back, see {@link OrderedDelivery}) never overtake it.
+ *
  * <p>The loop sees the subscription's handler as one step; for generated handlers that is the chain
  * {@link DefaultMessageListeners} builds (observation, idempotency by event id, payload decoding and
  * validation), which works on a read {@link Message} and needs no broker. The loop never throws, so a
@@ -51,6 +55,11 @@ public final class DeliveryLoop<R> {
     private final Subscription subscription;
     private final DeliveryHooks<R> hooks;
     private final Backoff backoff;
+    /**
+     * The attempt this thread's ordered delivery runs again as, once {@link #inPlace} waited: {@link #deliver}
+     * loops on it rather than recursing, so a dead-letter destination down for hours never deepens the stack.
+     */
+    private final ThreadLocal<Integer> inPlaceAgain = new ThreadLocal<>();
 
     public DeliveryLoop(Subscription subscription, DeliveryHooks<R> hooks) {
         this(subscription, hooks, () -> ThreadLocalRandom.current().nextDouble());
@@ -66,6 +75,18 @@ public final class DeliveryLoop<R> {
     /** Handles one delivery and settles it; returns once it is settled or left for redelivery. */
     public void deliver(R received) {
         int attempt = attempt(received);
+        while (true) {
+            deliver(received, attempt);
+            Integer again = inPlaceAgain.get();
+            if (again == null) {
+                return;
+            }
+            inPlaceAgain.remove();
+            attempt = again;
+        }
+    }
+
+    private void deliver(R received, int attempt) {
         Message message;
         try {
             message = hooks.read(received);
@@ -76,7 +97,7 @@ public final class DeliveryLoop<R> {
             } catch (RuntimeException e) {
                 log.log(Level.SEVERE, e, () -> "a delivery on " + subscription.destination() + " is not a CloudEvent ("
                         + unreadable.getMessage() + ") and cannot be salvaged; it will be delivered again");
-                redeliverLater(received, backoff.before(attempt));
+                redeliverLater(received, backoff.before(attempt), attempt);
                 return;
             }
             deadLetter(received, salvaged, notACloudEvent(unreadable), attempt);
@@ -88,7 +109,7 @@ public final class DeliveryLoop<R> {
         } catch (MessageInFlightException inFlight) {
             log.log(Level.FINE, inFlight, () -> inFlight.getMessage() + "; delivering it again later");
             Duration delay = backoff.before(attempt);
-            redeliverLater(received, delay.compareTo(IN_FLIGHT_DELAY) < 0 ? IN_FLIGHT_DELAY : delay);
+            redeliverLater(received, delay.compareTo(IN_FLIGHT_DELAY) < 0 ? IN_FLIGHT_DELAY : delay, attempt);
             return;
         } catch (Exception | Error failure) {
             failed(received, message, failure, attempt);
@@ -112,11 +133,15 @@ public final class DeliveryLoop<R> {
             return;
         }
         Duration delay = backoff.before(attempt);
+        if (subscription.ordered()) {
+            inPlace(received, delay, attempt + 1);
+            return;
+        }
         try {
             hooks.retryLater(received, message, attempt, delay);
         } catch (Exception e) {
             log.log(Level.WARNING, e, () -> "could not schedule the retry of " + message + " on " + subscription.destination());
-            redeliverLater(received, delay);
+            redeliverLater(received, delay, attempt);
         }
     }
 
@@ -130,7 +155,7 @@ public final class DeliveryLoop<R> {
             }
             log.log(Level.WARNING, e, () -> "could not dead-letter " + message + " to " + subscription.deadLetter()
                     + "; it will be delivered again");
-            redeliverLater(received, backoff.before(attempt));
+            redeliverLater(received, backoff.before(attempt), attempt);
             return;
         }
         try {
@@ -141,13 +166,39 @@ public final class DeliveryLoop<R> {
         }
     }
 
-    private void redeliverLater(R received, Duration delay) {
+    private void redeliverLater(R received, Duration delay, int attempt) {
+        if (subscription.ordered()) {
+            inPlace(received, delay, attempt);
+            return;
+        }
         try {
             hooks.redeliverLater(received, delay);
         } catch (Exception e) {
             log.log(Level.WARNING, e, () -> "could not hand a delivery on " + subscription.destination()
                     + " back; the broker redelivers it once its acknowledgement times out");
         }
+    }
+
+    /**
+     * An ordered subscription's retry: handed back to the broker, the delivery would come again behind
+     * the later messages of its key (a retry queue, a redelivery), so it waits here for the delay, on the
+     * worker that holds its key, and runs again as {@code attempt}. Only a shutdown (an interrupt) hands
+     * it back to the broker.
+     */
+    private void inPlace(R received, Duration delay, int attempt) {
+        try {
+            Thread.sleep(Math.max(1, delay.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            try {
+                hooks.redeliverLater(received, delay);
+            } catch (Exception handBack) {
+                log.log(Level.WARNING, handBack, () -> "could not hand an ordered delivery on "
+                        + subscription.destination() + " back; the broker redelivers it once it times out");
+            }
+            return;
+        }
+        inPlaceAgain.set(attempt);
     }
 
     /** The broker's count of this delivery; a count it cannot tell is taken as the first. */

@@ -21,6 +21,10 @@ import java.util.function.BooleanSupplier;
  * group reading from the earliest offset), and the instances of a group share them; a
  * point-to-point destination is one queue. A failed delivery is retried after a backoff (never
  * at once), then dead-lettered; the message behind it does not wait. Nothing survives the JVM.
+ *
+ * <p>An ordered subscription's group shares one {@link KeyOrderedQueue} instead: whichever instance
+ * and worker takes a message, no other takes a later one of its key until it is finished, and a
+ * failure is retried in place by the {@link DeliveryLoop}, so each key is handled in publish order.
  */
 public final class EmbeddedBroker implements MessageTransport {
 
@@ -62,8 +66,10 @@ public final class EmbeddedBroker implements MessageTransport {
     @Override
     public AutoCloseable subscribe(Subscription subscription) {
         String group = subscription.mode() == Subscription.Mode.POINT_TO_POINT ? QUEUE_GROUP : subscription.group();
-        BlockingQueue<Envelope> queue = channel(subscription.destination()).queue(group);
-        Consumer consumer = new Consumer(subscription, queue);
+        Channel channel = channel(subscription.destination());
+        Consumer consumer = subscription.ordered()
+                ? new Consumer(subscription, null, channel.orderedQueue(group))
+                : new Consumer(subscription, channel.queue(group), null);
         consumer.start();
         return consumers.add(consumer::close);
     }
@@ -85,6 +91,7 @@ public final class EmbeddedBroker implements MessageTransport {
     private static final class Channel {
         private final Deque<Message> log = new ArrayDeque<>();
         private final Map<String, BlockingQueue<Envelope>> groups = new ConcurrentHashMap<>();
+        private final Map<String, KeyOrderedQueue<Envelope>> orderedGroups = new ConcurrentHashMap<>();
 
         synchronized void publish(Message message) {
             log.addLast(message);
@@ -92,6 +99,25 @@ public final class EmbeddedBroker implements MessageTransport {
                 log.removeFirst();
             }
             groups.values().forEach(queue -> queue.add(new Envelope(message, 1)));
+            orderedGroups.values().forEach(queue -> putUnbounded(queue, new Envelope(message, 1)));
+        }
+
+        synchronized KeyOrderedQueue<Envelope> orderedQueue(String group) {
+            return orderedGroups.computeIfAbsent(group, name -> {
+                KeyOrderedQueue<Envelope> queue = new KeyOrderedQueue<>(Integer.MAX_VALUE);
+                log.forEach(message -> putUnbounded(queue, new Envelope(message, 1)));
+                return queue;
+            });
+        }
+
+        /** An unbounded queue never waits, like the unordered groups' queues. */
+        private static void putUnbounded(KeyOrderedQueue<Envelope> queue, Envelope envelope) {
+            try {
+                queue.put(envelope.message().subject(), envelope);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while publishing", e);
+            }
         }
 
         synchronized BlockingQueue<Envelope> queue(String group) {
@@ -107,12 +133,15 @@ public final class EmbeddedBroker implements MessageTransport {
     private final class Consumer implements DeliveryHooks<Envelope> {
         private final Subscription subscription;
         private final BlockingQueue<Envelope> queue;
+        private final KeyOrderedQueue<Envelope> orderedQueue;
         private final DeliveryLoop<Envelope> loop;
         private final WorkerThreads workers;
 
-        Consumer(Subscription subscription, BlockingQueue<Envelope> queue) {
+        /** Takes from {@code queue}, or from the group's {@code orderedQueue} when the subscription is ordered. */
+        Consumer(Subscription subscription, BlockingQueue<Envelope> queue, KeyOrderedQueue<Envelope> orderedQueue) {
             this.subscription = subscription;
             this.queue = queue;
+            this.orderedQueue = orderedQueue;
             this.loop = new DeliveryLoop<>(subscription, this);
             this.workers = new WorkerThreads("switchboard-embedded-" + subscription.destination() + "-"
                     + threads.incrementAndGet(), subscription.concurrency(), this::work);
@@ -123,6 +152,10 @@ public final class EmbeddedBroker implements MessageTransport {
         }
 
         private void work(BooleanSupplier running) {
+            if (orderedQueue != null) {
+                workInOrder(running);
+                return;
+            }
             while (running.getAsBoolean()) {
                 Envelope envelope;
                 try {
@@ -132,6 +165,25 @@ public final class EmbeddedBroker implements MessageTransport {
                 }
                 if (envelope != null) {
                     loop.deliver(envelope);
+                }
+            }
+        }
+
+        /** One message of a key out at a time across the group; the loop retries a failure in place. */
+        private void workInOrder(BooleanSupplier running) {
+            while (running.getAsBoolean()) {
+                KeyOrderedQueue.Entry<Envelope> next;
+                try {
+                    next = orderedQueue.take(Duration.ofMillis(50));
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (next != null) {
+                    try {
+                        loop.deliver(next.item());
+                    } finally {
+                        orderedQueue.done(next);
+                    }
                 }
             }
         }
@@ -170,9 +222,18 @@ public final class EmbeddedBroker implements MessageTransport {
             return EmbeddedBroker.this.publish(destination, message);
         }
 
-        /** Back in the queue after {@code delay}, never at once; the messages behind it do not wait. */
+        /**
+         * Back in the queue after {@code delay}, never at once; the messages behind it do not wait (an
+         * ordered subscription comes here only when it shuts down mid-retry: the message goes behind).
+         */
         private void later(Envelope envelope, Duration delay) {
-            redelivery.schedule(() -> queue.add(envelope), Math.max(1, delay.toMillis()), TimeUnit.MILLISECONDS);
+            redelivery.schedule(() -> {
+                if (orderedQueue == null) {
+                    queue.add(envelope);
+                } else {
+                    Channel.putUnbounded(orderedQueue, envelope);
+                }
+            }, Math.max(1, delay.toMillis()), TimeUnit.MILLISECONDS);
         }
 
         /** Lets the in-flight handlers finish (up to 10 s), then stops. */

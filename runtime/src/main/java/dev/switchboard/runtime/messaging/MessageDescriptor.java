@@ -15,12 +15,14 @@ import java.util.Objects;
  * @param type        the CloudEvent type, e.g. {@code com.example.orders.orderCreated}
  * @param retry       the consumer's retry policy from the contract; unset parts take the defaults
  * @param protobuf    the payload's generated protobuf codec, for services that send protobuf payloads
+ * @param ordered     whether consumers handle the messages of one key (the CloudEvent subject) in publish
+ *                    order, one at a time ({@code ordered: true} in the contract)
  * @param publishing  the publisher's policy from the contract (timeout, deadline, retry); unset parts
  *                    take the configuration's overrides, then the defaults
  */
 public record MessageDescriptor(
         String service, String name, Kind kind, String type, String destination, String deadLetter,
-        RetrySettings retry, ProtoCodec<?> protobuf, PolicySettings publishing) {
+        RetrySettings retry, ProtoCodec<?> protobuf, boolean ordered, PolicySettings publishing) {
 
     public MessageDescriptor {
         Objects.requireNonNull(service, "service");
@@ -36,8 +38,14 @@ public record MessageDescriptor(
 
     /** A message whose contract sets no publishing policy: the configuration's and the defaults apply. */
     public MessageDescriptor(String service, String name, Kind kind, String type, String destination,
+            String deadLetter, RetrySettings retry, ProtoCodec<?> protobuf, boolean ordered) {
+        this(service, name, kind, type, destination, deadLetter, retry, protobuf, ordered, PolicySettings.NONE);
+    }
+
+    /** An unordered message with no publishing policy of its own. */
+    public MessageDescriptor(String service, String name, Kind kind, String type, String destination,
             String deadLetter, RetrySettings retry, ProtoCodec<?> protobuf) {
-        this(service, name, kind, type, destination, deadLetter, retry, protobuf, PolicySettings.NONE);
+        this(service, name, kind, type, destination, deadLetter, retry, protobuf, false);
     }
 
     public enum Kind {

@@ -19,6 +19,15 @@ public interface MessageTransport extends AutoCloseable {
      */
     default void declare(String destination, Subscription.Mode mode) {}
 
+    /**
+     * {@link #declare(String, Subscription.Mode)} for a destination whose messages are ordered per key
+     * ({@link MessageDescriptor#ordered()}): brokers that shard such destinations by key (RabbitMQ, NATS)
+     * learn here that this publisher must route its messages to the shards.
+     */
+    default void declare(String destination, Subscription.Mode mode, boolean ordered) {
+        declare(destination, mode);
+    }
+
     /** Starts consuming; closing the returned handle stops it after the in-flight handlers finish. */
     AutoCloseable subscribe(Subscription subscription);
 

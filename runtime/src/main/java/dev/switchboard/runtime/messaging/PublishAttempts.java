@@ -65,18 +65,23 @@ final class PublishAttempts {
      * @param settings complete settings (defaults applied): timeout per attempt, deadline, retry
      * @param caller   the deadline of the call this publish is part of, or null
      */
-    CompletableFuture<Void> publish(String destination, Subscription.Mode mode, Message message, PolicySettings settings,
+    CompletableFuture<Void> publish(MessageDescriptor descriptor, Message message, PolicySettings settings,
             Deadline caller) {
         Deadline deadline = settings.deadline() == null ? caller : Deadline.after(settings.deadline()).earliest(caller);
         CompletableFuture<Void> result = new CompletableFuture<>();
-        Publish publish = new Publish(destination, mode, message, settings, deadline, new Backoff(settings.retry(), random),
+        Publish publish = new Publish(descriptor, message, settings, deadline, new Backoff(settings.retry(), random),
                 result);
         attempt(publish, 1);
         return result;
     }
 
-    private record Publish(String destination, Subscription.Mode mode, Message message, PolicySettings settings,
-            Deadline deadline, Backoff backoff, CompletableFuture<Void> result) {}
+    private record Publish(MessageDescriptor descriptor, Message message, PolicySettings settings,
+            Deadline deadline, Backoff backoff, CompletableFuture<Void> result) {
+
+        String destination() {
+            return descriptor.destination();
+        }
+    }
 
     private void attempt(Publish publish, int attempt) {
         Duration timeout = publish.settings().timeout();
@@ -107,7 +112,7 @@ final class PublishAttempts {
     private void declareOnce(Publish publish) {
         if (declared.add(publish.destination())) {
             try {
-                transport.declare(publish.destination(), publish.mode());
+                transport.declare(publish.destination(), publish.descriptor().mode(), publish.descriptor().ordered());
             } catch (RuntimeException e) {
                 declared.remove(publish.destination());
                 throw e;

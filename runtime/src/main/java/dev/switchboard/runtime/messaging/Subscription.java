@@ -11,10 +11,13 @@ import java.util.Objects;
  *
  * @param retry       attempts and backoff; every component must be set (see {@code PolicySettings.withDefaults})
  * @param concurrency handlers running at once for this subscription
+ * @param ordered     messages of one key ({@link Message#subject()}) are handled one at a time in the order the
+ *                    broker delivers them, a failed one retried in place before the later ones of its key;
+ *                    messages of other keys and messages without a key still run side by side
  */
 public record Subscription(
         String destination, Mode mode, String group, MessageHandler handler, RetrySettings retry,
-        String deadLetter, int concurrency) {
+        String deadLetter, int concurrency, boolean ordered) {
 
     public Subscription {
         Objects.requireNonNull(destination, "destination");
@@ -26,6 +29,12 @@ public record Subscription(
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, got " + concurrency);
         }
+    }
+
+    /** An unordered subscription: messages run side by side and a retry goes behind the later ones. */
+    public Subscription(String destination, Mode mode, String group, MessageHandler handler, RetrySettings retry,
+            String deadLetter, int concurrency) {
+        this(destination, mode, group, handler, retry, deadLetter, concurrency, false);
     }
 
     public enum Mode {

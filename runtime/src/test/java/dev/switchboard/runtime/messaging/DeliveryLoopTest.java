@@ -66,6 +66,53 @@ class DeliveryLoopTest {
     }
 
     @Test
+    void anOrderedMessageIsRetriedInPlaceAfterItsBackoffThenAcknowledged() {
+        List<Integer> attempts = new ArrayList<>();
+        DeliveryLoop<FakeDelivery> loop = new DeliveryLoop<>(new Subscription("orders.created",
+                Subscription.Mode.PUBLISH_SUBSCRIBE, "points", (message, delivery) -> {
+                    attempts.add(delivery.attempt());
+                    if (delivery.attempt() < 3) {
+                        throw failure(ErrorCode.UNAVAILABLE, "inventory is down");
+                    }
+                }, RETRY, "orders.created.dlq", 1, true), broker, () -> 0.5);
+
+        loop.deliver(FakeDelivery.of(ORDER, 1));
+
+        assertThat(attempts).containsExactly(1, 2, 3);
+        assertThat(broker.settled).as("never handed back to the broker").containsExactly("acknowledge e-1");
+    }
+
+    @Test
+    void anOrderedMessageThatKeepsFailingIsDeadLetteredInPlaceAfterItsLastAttempt() {
+        DeliveryLoop<FakeDelivery> loop = new DeliveryLoop<>(new Subscription("orders.created",
+                Subscription.Mode.PUBLISH_SUBSCRIBE, "points", (message, delivery) -> {
+                    handled.add(delivery);
+                    throw failure(ErrorCode.UNAVAILABLE, "inventory is down");
+                }, RETRY, "orders.created.dlq", 1, true), broker, () -> 0.5);
+
+        loop.deliver(FakeDelivery.of(ORDER, 1));
+
+        assertThat(handled).extracting(MessageHandler.Delivery::attempt).containsExactly(1, 2, 3, 4);
+        assertThat(broker.published).extracting(FakeBroker.Published::destination)
+                .containsExactly("orders.created.dlq");
+        assertThat(broker.settled).containsExactly("terminate e-1");
+    }
+
+    @Test
+    void anOrderedDeadLetterThatIsNotConfirmedIsTriedAgainInPlaceUntilItIs() {
+        broker.publishFailures = 3;
+        DeliveryLoop<FakeDelivery> loop = new DeliveryLoop<>(new Subscription("orders.created",
+                Subscription.Mode.PUBLISH_SUBSCRIBE, "points", (message, delivery) -> {
+                    throw failure(ErrorCode.FAILED_PRECONDITION, "no stock");
+                }, RETRY, "orders.created.dlq", 1, true), broker, () -> 0.5);
+
+        loop.deliver(FakeDelivery.of(ORDER, 1));
+
+        assertThat(broker.published).as("three refused, the fourth confirmed").hasSize(4);
+        assertThat(broker.settled).as("never handed back to the broker").containsExactly("terminate e-1");
+    }
+
+    @Test
     void theJitterOfTheBackoffComesFromTheLoopsRandomSource() {
         RetrySettings jittery = new RetrySettings(4, Duration.ofMillis(100), Duration.ofSeconds(1), 0.5, 0.2);
         new DeliveryLoop<>(new Subscription("orders.created", Subscription.Mode.PUBLISH_SUBSCRIBE, "points",
@@ -223,6 +270,8 @@ class DeliveryLoopTest {
         final List<String> settled = new ArrayList<>();
         final List<Published> published = new ArrayList<>();
         boolean publishFails;
+        /** Publishes that fail before the broker confirms again. */
+        int publishFailures;
         boolean retryFails;
         boolean acknowledgeFails;
         boolean salvageFails;
@@ -278,6 +327,10 @@ class DeliveryLoopTest {
         @Override
         public CompletableFuture<Void> publish(String destination, Message message) {
             published.add(new Published(destination, message));
+            if (publishFailures > 0) {
+                publishFailures--;
+                return CompletableFuture.failedFuture(new IllegalStateException("no confirm"));
+            }
             return publishFails ? CompletableFuture.failedFuture(new IllegalStateException("no confirm"))
                     : CompletableFuture.completedFuture(null);
         }

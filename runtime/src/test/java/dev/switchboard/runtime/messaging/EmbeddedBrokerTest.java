@@ -8,15 +8,18 @@ import dev.switchboard.runtime.policy.RetrySettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -158,6 +161,40 @@ class EmbeddedBrokerTest {
         }
 
         await(() -> handled.size() == 5);
+    }
+
+    @Test
+    void anOrderedGroupHandlesEachKeyInPublishOrderAcrossItsInstances() throws Exception {
+        Map<String, List<Integer>> handled = new ConcurrentHashMap<>();
+        AtomicInteger failures = new AtomicInteger();
+        MessageHandler handler = (m, d) -> {
+            String[] keyAndStep = text(m).split(":");
+            int step = Integer.parseInt(keyAndStep[1]);
+            if (keyAndStep[0].equals("a") && step == 3 && failures.getAndIncrement() == 0) {
+                throw new SwitchboardException(ErrorCode.UNAVAILABLE, "UNAVAILABLE", "once", Map.of());
+            }
+            List<Integer> steps = handled.computeIfAbsent(keyAndStep[0], key -> new ArrayList<>());
+            synchronized (steps) {
+                steps.add(step);
+            }
+        };
+        for (int instance = 0; instance < 2; instance++) {
+            broker.subscribe(new Subscription("orders.stepped", Subscription.Mode.PUBLISH_SUBSCRIBE, "Points", handler,
+                    THREE_TRIES, "orders.stepped.dlq", 3, true));
+        }
+        for (int step = 1; step <= 20; step++) {
+            for (String key : List.of("a", "b", "c")) {
+                broker.publish("orders.stepped", new Message(UUID.randomUUID().toString(), "com.example.stepped",
+                        "Orders", key, Instant.now(), "text/plain", Map.of(),
+                        (key + ":" + step).getBytes(StandardCharsets.UTF_8)));
+            }
+        }
+
+        await(() -> handled.values().stream().mapToInt(List::size).sum() == 60);
+        List<Integer> inOrder = IntStream.rangeClosed(1, 20).boxed().toList();
+        assertThat(handled).containsOnlyKeys("a", "b", "c").allSatisfy((key, steps) -> assertThat(steps)
+                .as(key).isEqualTo(inOrder));
+        assertThat(failures).as("step 3 of a, tried twice").hasValue(2);
     }
 
     @Test

@@ -30,8 +30,16 @@ import org.springframework.kafka.listener.ContainerProperties;
  * runtime's {@code DeliveryLoop} ({@link KafkaSubscriptionListener}): offsets are committed per
  * record after the handler succeeded or the record was dead-lettered; a retry is the container's own
  * seek back and pause for the contract's backoff, which keeps the partition's order.
+ *
+ * <p>An ordered subscription ({@link KafkaOrderedListener}) relies on the record key (the message's
+ * subject) choosing the partition and on a partition having one consumer in the group; within an
+ * instance its records run one per key at a time on the subscription's workers, and offsets are
+ * committed only over records that all finished.
  */
 public final class KafkaTransport implements MessageTransport {
+
+    /** Records an ordered subscription's workers hold at most, queued and in flight, before its consumers wait. */
+    static final int ORDERED_CAPACITY = 1_000;
 
     private final KafkaTemplate<String, byte[]> template;
     private final ConsumerFactory<String, byte[]> consumerFactory;
@@ -110,12 +118,27 @@ public final class KafkaTransport implements MessageTransport {
         properties.setAckMode(ContainerProperties.AckMode.MANUAL_IMMEDIATE);
         properties.setPollTimeout(KafkaSubscriptionListener.POLL_TIMEOUT.toMillis());
         properties.setKafkaConsumerProperties(consumerOverrides);
-        properties.setMessageListener(new KafkaSubscriptionListener(subscription, this));
+        KafkaOrderedListener ordered = null;
+        if (subscription.ordered()) {
+            ordered = new KafkaOrderedListener(subscription, this, ORDERED_CAPACITY);
+            properties.setMessageListener(ordered);
+            properties.setConsumerRebalanceListener(ordered);
+        } else {
+            properties.setMessageListener(new KafkaSubscriptionListener(subscription, this));
+        }
         ConcurrentMessageListenerContainer<String, byte[]> container =
                 new ConcurrentMessageListenerContainer<>(consumerFactory, properties);
         container.setConcurrency(Math.min(subscription.concurrency(), partitions));
         container.start();
-        return consumers.add(container::stop);
+        if (ordered == null) {
+            return consumers.add(container::stop);
+        }
+        KafkaOrderedListener workers = ordered;
+        // Stopping revokes the partitions, which waits for the records in flight and commits them.
+        return consumers.add(() -> {
+            container.stop();
+            workers.close();
+        });
     }
 
     /** Stops every listener after its in-flight handlers finish, then Switchboard's producers (not the application's). */

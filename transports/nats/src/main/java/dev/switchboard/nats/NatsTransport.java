@@ -3,6 +3,7 @@ package dev.switchboard.nats;
 import dev.switchboard.runtime.messaging.Message;
 import dev.switchboard.runtime.messaging.MessageTransport;
 import dev.switchboard.runtime.messaging.OpenConsumers;
+import dev.switchboard.runtime.messaging.OrderShards;
 import dev.switchboard.runtime.messaging.Subscription;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
@@ -15,10 +16,14 @@ import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.DeliverPolicy;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
+import io.nats.client.api.StreamInfo;
 import io.nats.client.impl.NatsMessage;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -30,6 +35,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * a retryable failure is negatively acknowledged with the backoff's delay, so JetStream redelivers
  * it later (the one retry layer); a final or non-retryable failure is published to the dead-letter
  * subject with its reason, then terminated. A poison message never blocks the ones behind it.
+ *
+ * <p>An ordered destination is split into shard subjects by a hash of the key ({@link OrderShards}),
+ * each consumed by a durable of its own with one message in flight ({@link NatsOrderedConsumer}).
  */
 public final class NatsTransport implements MessageTransport {
 
@@ -37,12 +45,18 @@ public final class NatsTransport implements MessageTransport {
     /** Groups of point-to-point destinations share one durable: each command goes to one instance. */
     private static final String QUEUE_DURABLE = "switchboard-queue";
 
+    /** Shard subjects per ordered destination unless configured. */
+    public static final int DEFAULT_ORDERED_SHARDS = 4;
+
     private final Connection connection;
     private final boolean ownsConnection;
     private final JetStream jetStream;
     private final JetStreamManagement management;
     /** Destination → its stream, once the stream is known to exist. */
     private final Map<String, String> streams = new ConcurrentHashMap<>();
+    /** Destinations declared or subscribed as ordered: their messages go to shard subjects. */
+    private final Set<String> ordered = ConcurrentHashMap.newKeySet();
+    private final int orderedShards;
     private final OpenConsumers consumers = new OpenConsumers();
 
     /**
@@ -50,15 +64,27 @@ public final class NatsTransport implements MessageTransport {
      * metrics watch too); closing the transport leaves it open.
      */
     public NatsTransport(Connection connection) {
-        this(connection, false);
+        this(connection, DEFAULT_ORDERED_SHARDS);
+    }
+
+    /**
+     * @param orderedShards shard subjects of each ordered destination, the same for its publishers and
+     *     consumers; changing it is a redeploy of both (docs/messaging.md)
+     */
+    public NatsTransport(Connection connection, int orderedShards) {
+        this(connection, false, orderedShards);
     }
 
     /** Connects with {@code options} (servers, credentials, TLS); closing the transport closes the connection. */
     public NatsTransport(Options options) {
-        this(connect(options), true);
+        this(connect(options), true, DEFAULT_ORDERED_SHARDS);
     }
 
-    private NatsTransport(Connection connection, boolean ownsConnection) {
+    private NatsTransport(Connection connection, boolean ownsConnection, int orderedShards) {
+        if (orderedShards < 1) {
+            throw new IllegalArgumentException("ordered shards must be at least 1, got " + orderedShards);
+        }
+        this.orderedShards = orderedShards;
         this.connection = connection;
         this.ownsConnection = ownsConnection;
         try {
@@ -92,6 +118,27 @@ public final class NatsTransport implements MessageTransport {
         return "nats";
     }
 
+    /** An ordered destination's messages go to its shard subjects, which its stream is (re)configured for. */
+    @Override
+    public void declare(String destination, Subscription.Mode mode, boolean ordered) {
+        if (ordered) {
+            orderedFrom(destination);
+            ensureStream(destination);
+        }
+    }
+
+    /** Marks a destination ordered; a stream looked up before is looked at again for the shard subjects. */
+    private void orderedFrom(String destination) {
+        if (ordered.add(destination)) {
+            streams.remove(destination);
+        }
+    }
+
+    /** The subject of one shard of an ordered destination. */
+    static String shardSubject(String destination, int shard) {
+        return destination + "." + shard;
+    }
+
     @Override
     public CompletableFuture<Void> publish(String destination, Message message) {
         try {
@@ -100,7 +147,8 @@ public final class NatsTransport implements MessageTransport {
             return CompletableFuture.failedFuture(e);
         }
         NatsMessage outgoing = NatsMessage.builder()
-                .subject(destination)
+                .subject(ordered.contains(destination)
+                        ? shardSubject(destination, OrderShards.of(message.subject(), orderedShards)) : destination)
                 .headers(NatsCloudEvents.headers(message))
                 .data(message.payload())
                 .build();
@@ -109,9 +157,15 @@ public final class NatsTransport implements MessageTransport {
 
     @Override
     public AutoCloseable subscribe(Subscription subscription) {
+        if (subscription.ordered()) {
+            orderedFrom(subscription.destination());
+        }
         String stream = ensureStream(subscription.destination());
         String durable = subscription.mode() == Subscription.Mode.POINT_TO_POINT
                 ? QUEUE_DURABLE : NatsNames.durable(subscription.group());
+        if (subscription.ordered()) {
+            return subscribeInOrder(subscription, stream, durable);
+        }
         try {
             management.addOrUpdateConsumer(stream, ConsumerConfiguration.builder()
                     .durable(durable)
@@ -130,6 +184,37 @@ public final class NatsTransport implements MessageTransport {
         return consumers.add(consumer::close);
     }
 
+    /**
+     * One durable per shard with a single message in flight ({@link NatsOrderedConsumer}); its ack wait
+     * covers every in-place retry's backoff, so JetStream never hands the message to another instance
+     * while this one still retries it.
+     */
+    private AutoCloseable subscribeInOrder(Subscription subscription, String stream, String durable) {
+        Duration retries = subscription.retry().maxBackoff().multipliedBy(subscription.retry().attempts());
+        List<String> durables = new ArrayList<>();
+        for (int shard = 0; shard < orderedShards; shard++) {
+            String shardDurable = durable + "_shard" + shard;
+            try {
+                management.addOrUpdateConsumer(stream, ConsumerConfiguration.builder()
+                        .durable(shardDurable)
+                        .filterSubject(shardSubject(subscription.destination(), shard))
+                        .ackPolicy(AckPolicy.Explicit)
+                        .deliverPolicy(DeliverPolicy.All)
+                        .ackWait(ACK_WAIT.plus(retries))
+                        .maxAckPending(1)
+                        .maxDeliver(subscription.retry().attempts() + 1)
+                        .build());
+            } catch (IOException | JetStreamApiException e) {
+                throw new IllegalStateException("cannot create the JetStream consumer " + shardDurable + " on "
+                        + stream, e);
+            }
+            durables.add(shardDurable);
+        }
+        NatsOrderedConsumer consumer = new NatsOrderedConsumer(subscription, jetStream, stream, durables, this);
+        consumer.start();
+        return consumers.add(consumer::close);
+    }
+
     /** Stops every consumer after its in-flight handlers, then the connection if the transport opened it. */
     @Override
     public void close() {
@@ -143,17 +228,28 @@ public final class NatsTransport implements MessageTransport {
         }
     }
 
+    /**
+     * The destination's stream: its subject, or for an ordered destination its shard subjects
+     * ({@code <destination>.*}), added to a stream that had only the plain one.
+     */
     private String ensureStream(String subject) {
         String known = streams.get(subject);
         if (known != null) {
             return known;
         }
         String stream = NatsNames.stream(subject);
+        String subjects = ordered.contains(subject) ? subject + ".*" : subject;
         try {
-            management.getStreamInfo(stream);
+            StreamInfo info = management.getStreamInfo(stream);
+            List<String> existing = info.getConfiguration().getSubjects();
+            if (!existing.contains(subjects)) {
+                List<String> more = new ArrayList<>(existing);
+                more.add(subjects);
+                management.updateStream(StreamConfiguration.builder(info.getConfiguration()).subjects(more).build());
+            }
         } catch (JetStreamApiException missing) {
             try {
-                management.addStream(StreamConfiguration.builder().name(stream).subjects(subject)
+                management.addStream(StreamConfiguration.builder().name(stream).subjects(subjects)
                         .storageType(StorageType.File).build());
             } catch (IOException | JetStreamApiException e) {
                 throw new IllegalStateException("cannot create the JetStream stream " + stream + " for " + subject, e);

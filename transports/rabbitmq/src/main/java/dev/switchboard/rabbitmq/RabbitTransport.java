@@ -4,6 +4,7 @@ import dev.switchboard.runtime.messaging.Message;
 import dev.switchboard.runtime.messaging.MessageTransport;
 import dev.switchboard.runtime.messaging.OpenConsumers;
 import dev.switchboard.runtime.messaging.Subscription;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,12 +32,21 @@ import org.springframework.beans.factory.DisposableBean;
  * it. Every publish waits for the broker's confirm, so the template's connection factory must have
  * correlated publisher confirms: a factory of its own, since confirms change every channel of a
  * factory (the Spring Boot starter builds it from all of {@code spring.rabbitmq.*}).
+ *
+ * <p>Ordered subscriptions consume shard queues instead of one queue ({@link RabbitShards}): one active
+ * consumer per shard, one message per key at a time, a failure retried in place.
  */
 public final class RabbitTransport implements MessageTransport {
+
+    /** Shard queues per ordered consumer group unless configured. */
+    public static final int DEFAULT_ORDERED_SHARDS = 4;
+    /** Unacknowledged deliveries per shard queue an ordered consumer takes ahead. */
+    static final int ORDERED_PREFETCH = 50;
 
     private final ConnectionFactory connections;
     private final RabbitAdmin admin;
     private final RabbitTemplate template;
+    private final int orderedShards;
     private final Set<String> exchanges = ConcurrentHashMap.newKeySet();
     private final OpenConsumers consumers = new OpenConsumers();
 
@@ -45,6 +55,20 @@ public final class RabbitTransport implements MessageTransport {
      *     publish can wait for its own confirm) also declares the topology and feeds the listeners
      */
     public RabbitTransport(RabbitTemplate template) {
+        this(template, DEFAULT_ORDERED_SHARDS);
+    }
+
+    /**
+     * @param orderedShards shard queues of each ordered consumer group (and of ordered commands): how many
+     *     instances can share an ordered subscription's work; changing it is a redeploy of every consumer
+     *     (see {@link RabbitShards})
+     */
+    public RabbitTransport(RabbitTemplate template, int orderedShards) {
+        if (orderedShards < 1 || orderedShards > RabbitShards.SLOTS) {
+            throw new IllegalArgumentException("ordered shards must be between 1 and " + RabbitShards.SLOTS
+                    + ", got " + orderedShards);
+        }
+        this.orderedShards = orderedShards;
         this.connections = template.getConnectionFactory();
         if (!connections.isPublisherConfirms()) {
             throw new IllegalArgumentException("Switchboard waits for RabbitMQ's confirm of each publish: its connection "
@@ -61,9 +85,19 @@ public final class RabbitTransport implements MessageTransport {
 
     @Override
     public void declare(String destination, Subscription.Mode mode) {
+        declare(destination, mode, false);
+    }
+
+    /** An ordered command's instances share its shard queues, declared here so nothing published is dropped. */
+    @Override
+    public void declare(String destination, Subscription.Mode mode, boolean ordered) {
         exchange(destination);
         if (mode == Subscription.Mode.POINT_TO_POINT) {
-            queue(destination, destination);
+            if (ordered) {
+                RabbitShards.declare(admin, destination, destination, orderedShards);
+            } else {
+                queue(destination, destination);
+            }
         }
     }
 
@@ -71,7 +105,8 @@ public final class RabbitTransport implements MessageTransport {
     public CompletableFuture<Void> publish(String destination, Message message) {
         try {
             exchange(destination);
-            return send(destination, destination, RabbitCloudEvents.amqp(message, 1));
+            return send(destination, RabbitShards.routingKey(destination, message.subject()),
+                    RabbitCloudEvents.amqp(message, 1));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -92,6 +127,9 @@ public final class RabbitTransport implements MessageTransport {
         String queue = subscription.mode() == Subscription.Mode.POINT_TO_POINT
                 ? destination : destination + "." + subscription.group();
         exchange(destination);
+        if (subscription.ordered()) {
+            return subscribeInOrder(subscription, queue);
+        }
         queue(queue, destination);
         // The retry queue holds a message for its backoff, then dead-letters it back to the queue.
         admin.declareQueue(QueueBuilder.durable(queue + ".retry")
@@ -110,6 +148,34 @@ public final class RabbitTransport implements MessageTransport {
         container.afterPropertiesSet();
         container.start();
         return consumers.add(container::stop);
+    }
+
+    /**
+     * One container on the group's shard queues with a single consumer thread (RabbitMQ makes one
+     * instance the active consumer of each shard), feeding {@link RabbitOrderedConsumer}'s workers.
+     */
+    private AutoCloseable subscribeInOrder(Subscription subscription, String queue) {
+        List<String> shards = RabbitShards.declare(admin, subscription.destination(), queue, orderedShards);
+        exchange(subscription.deadLetter());
+        queue(subscription.deadLetter(), subscription.deadLetter());
+        RabbitOrderedConsumer consumer = new RabbitOrderedConsumer(subscription,
+                ORDERED_PREFETCH * orderedShards, this);
+        SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connections);
+        container.setQueueNames(shards.toArray(String[]::new));
+        container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
+        container.setConcurrentConsumers(1);
+        container.setPrefetchCount(ORDERED_PREFETCH);
+        container.setMessageListener(consumer);
+        container.afterPropertiesSet();
+        container.start();
+        // The workers first: the handlers in flight finish and are acknowledged while the channel is open,
+        // and nothing queued starts after them (the queue holds a whole prefetch, so the container never
+        // waits for it). Stopping the container then puts every unacknowledged delivery back at its place
+        // in its shard queue, for whichever instance consumes the shard next.
+        return consumers.add(() -> {
+            consumer.close();
+            container.stop();
+        });
     }
 
     private void exchange(String name) {

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.it.queues.consumer.ConsumerApplication;
 import dev.switchboard.it.queues.consumer.RecordingHandlers;
+import dev.switchboard.it.queues.consumer.StepLog;
 import dev.switchboard.it.queues.orders.OrderPlaced;
 import dev.switchboard.it.queues.orders.OrderPlacedProtoCodec;
+import dev.switchboard.it.queues.orders.OrderStep;
 import dev.switchboard.it.queues.orders.OrdersCommands;
 import dev.switchboard.it.queues.orders.OrdersEvents;
 import dev.switchboard.it.queues.orders.ReserveStock;
@@ -13,6 +15,7 @@ import dev.switchboard.it.queues.publisher.PublisherApplication;
 import dev.switchboard.runtime.messaging.DeadLetters;
 import dev.switchboard.runtime.messaging.Message;
 import dev.switchboard.runtime.messaging.MessageTransport;
+import dev.switchboard.runtime.messaging.OrderShards;
 import dev.switchboard.runtime.messaging.Subscription;
 import dev.switchboard.runtime.policy.PolicyDefaults;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,8 +28,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,10 +97,17 @@ abstract class QueueScenarios {
     }
 
     private ConfigurableApplicationContext consumer(String name, String instance) {
+        return consumer(name, instance, Map.of());
+    }
+
+    private ConfigurableApplicationContext consumer(String name, String instance, Map<String, String> extra) {
         if (!groups.contains(name)) {
             groups.add(name);
         }
-        return start(ConsumerApplication.class, Map.of("spring.application.name", name, "instance", instance));
+        Map<String, String> properties = new HashMap<>(extra);
+        properties.put("spring.application.name", name);
+        properties.put("instance", instance);
+        return start(ConsumerApplication.class, properties);
     }
 
     private ConfigurableApplicationContext start(Class<?> application, Map<String, String> extra) {
@@ -267,6 +280,79 @@ abstract class QueueScenarios {
                 .tags("service", "Orders", "operation", "orderPlaced", "transport", transport, "kind", "consumer",
                         "outcome", "OK")
                 .timer() != null);
+    }
+
+    /** Keys × steps of the ordered scenario: enough that both instances and all workers take part. */
+    static final int ORDERED_KEYS = 6;
+    static final int STEPS = 25;
+    /** The step of the first key that fails once. */
+    static final int FAILING_STEP = 5;
+
+    @Test
+    void orderedEventsOfEachKeyAreHandledInPublishOrderByTwoInstancesAndARetryHoldsBackOnlyItsKey()
+            throws Exception {
+        String group = "ordering-" + run;
+        Map<String, String> concurrent = Map.of("switchboard.messaging.concurrency", "4");
+        try (ConfigurableApplicationContext first = consumer(group, "1", concurrent);
+                ConfigurableApplicationContext second = consumer(group, "2", concurrent)) {
+            handledInOrderPerKey(group, step -> events().orderStepped(step));
+        }
+    }
+
+    /** Commands: every consuming service shares the queue, the two started here and the long-lived ones. */
+    @Test
+    void orderedCommandsOfEachKeyAreHandledInPublishOrderByWhicheverInstanceTakesThem() throws Exception {
+        Map<String, String> concurrent = Map.of("switchboard.messaging.concurrency", "4");
+        try (ConfigurableApplicationContext first = consumer("stepping-" + run, "1", concurrent);
+                ConfigurableApplicationContext second = consumer("stepping-" + run, "2", concurrent)) {
+            handledInOrderPerKey(RecordingHandlers.COMMANDS,
+                    step -> publisher.getBean(OrdersCommands.class).stepOrder(step));
+        }
+    }
+
+    /**
+     * Sends {@link #STEPS} numbered steps of {@link #ORDERED_KEYS} orders, one step of one order failing
+     * once; checks in the {@link StepLog} named {@code log} that each order's steps were handled in
+     * order, none lost or repeated, the failed one retried before the next, and other orders going on.
+     */
+    private void handledInOrderPerKey(String log, Function<OrderStep, CompletableFuture<Void>> send)
+            throws Exception {
+        String batch = newOrderId(); // the handler that fails waits for another order of this batch
+        List<String> keys = new ArrayList<>();
+        for (int k = 0; k < ORDERED_KEYS; k++) {
+            keys.add(batch + "-" + k);
+        }
+        for (int n = 0; keys.stream().allMatch(key -> OrderShards.of(key, 4) == OrderShards.of(keys.get(0), 4)); n++) {
+            keys.set(1, batch + "-1." + n); // a shard-serial broker (NATS) must have another shard going on
+        }
+        String failing = keys.get(0);
+        for (int step = 1; step <= STEPS; step++) {
+            List<CompletableFuture<Void>> sent = new ArrayList<>();
+            for (String key : keys) {
+                sent.add(send.apply(new OrderStep(key, step, key.equals(failing) && step == FAILING_STEP)));
+            }
+            CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        }
+
+        Await.until("every step of every key handled", () -> keys.stream().allMatch(key ->
+                succeeded(log, key).size() >= STEPS));
+        Await.settle();
+        List<Integer> inOrder = IntStream.rangeClosed(1, STEPS).boxed().toList();
+        for (String key : keys) {
+            assertThat(succeeded(log, key)).as("the steps of %s, as handled", key).isEqualTo(inOrder);
+        }
+        List<StepLog.Step> failingKey = StepLog.steps(log, failing);
+        assertThat(failingKey).extracting(StepLog.Step::sequence)
+                .as("the failed step is retried before step %d", FAILING_STEP + 1)
+                .containsSubsequence(FAILING_STEP - 1, FAILING_STEP, FAILING_STEP, FAILING_STEP + 1);
+        StepLog.Step failed = failingKey.stream().filter(StepLog.Step::failed).findFirst().orElseThrow();
+        assertThat(keys.subList(1, keys.size()).stream().flatMap(key -> StepLog.steps(log, key).stream())
+                .filter(step -> step.sequence() > FAILING_STEP && step.tick() < failed.tick()))
+                .as("other keys go past the step that holds its own key back").isNotEmpty();
+    }
+
+    private static List<Integer> succeeded(String group, String key) {
+        return StepLog.steps(group, key).stream().filter(step -> !step.failed()).map(StepLog.Step::sequence).toList();
     }
 
     private static String orderIdOf(Message message) {

@@ -8,6 +8,8 @@ import org.springframework.amqp.rabbit.core.RabbitAdmin;
 /** RabbitMQ on 127.0.0.1:5672 (guest/guest), the real server (started by .ci/services.sh when down); never skipped. */
 class RabbitBrokerTest extends QueueScenarios {
 
+    private static final String STEPS_TOPIC = "it.orders.stepped";
+
     @Override
     Map<String, String> broker() {
         return Map.of("switchboard.messaging.broker", "rabbitmq", "spring.rabbitmq.host", "127.0.0.1",
@@ -27,6 +29,9 @@ class RabbitBrokerTest extends QueueScenarios {
                 for (String destination : List.of(EVENTS, EVENTS + ".dlq", COMMANDS + ".dlq")) {
                     admin.deleteQueue(destination + "." + group);
                     admin.deleteQueue(destination + "." + group + ".retry");
+                }
+                for (int shard = 0; shard < 4; shard++) {
+                    admin.deleteQueue(STEPS_TOPIC + "." + group + ".shard-" + shard);
                 }
             }
             admin.purgeQueue(EVENTS + ".dlq", false);

@@ -1,5 +1,6 @@
 package dev.switchboard.spring.nats;
 
+import dev.switchboard.nats.NatsTransport;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +38,12 @@ public class NatsProperties {
 
     /** How long the first connection may take. */
     private Duration connectionTimeout = Duration.ofSeconds(5);
+
+    /**
+     * Shard subjects of each ordered destination: how many messages of an ordered subscription run at
+     * once across its instances. The same for publishers and consumers; changing it is a redeploy of both.
+     */
+    private int orderedShards = NatsTransport.DEFAULT_ORDERED_SHARDS;
 
     private final Ssl ssl = new Ssl();
 
@@ -107,6 +114,14 @@ public class NatsProperties {
 
     public void setConnectionTimeout(Duration connectionTimeout) {
         this.connectionTimeout = connectionTimeout;
+    }
+
+    public int getOrderedShards() {
+        return orderedShards;
+    }
+
+    public void setOrderedShards(int orderedShards) {
+        this.orderedShards = orderedShards;
     }
 
     public Ssl getSsl() {

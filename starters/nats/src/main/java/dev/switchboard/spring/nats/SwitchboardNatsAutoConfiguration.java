@@ -43,7 +43,7 @@ public class SwitchboardNatsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(MessageTransport.class)
-    NatsTransport switchboardNatsTransport(Connection connection) {
-        return new NatsTransport(connection);
+    NatsTransport switchboardNatsTransport(Connection connection, NatsProperties properties) {
+        return new NatsTransport(connection, properties.getOrderedShards());
     }
 }

@@ -6,6 +6,7 @@ import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.amqp.autoconfigure.CachingConnectionFactoryConfigurer;
 import org.springframework.boot.amqp.autoconfigure.ConnectionFactoryCustomizer;
 import org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration;
@@ -63,9 +64,15 @@ public class SwitchboardRabbitAutoConfiguration {
         return template;
     }
 
+    /**
+     * {@code switchboard.messaging.rabbitmq.ordered-shards}: shard queues per ordered consumer group; the
+     * same in every service of the system, and changed only with a redeploy (docs/messaging.md).
+     */
     @Bean
     @ConditionalOnMissingBean(MessageTransport.class)
-    RabbitTransport switchboardRabbitTransport(@Qualifier("switchboardRabbitTemplate") RabbitTemplate template) {
-        return new RabbitTransport(template);
+    RabbitTransport switchboardRabbitTransport(@Qualifier("switchboardRabbitTemplate") RabbitTemplate template,
+            @Value("${switchboard.messaging.rabbitmq.ordered-shards:" + RabbitTransport.DEFAULT_ORDERED_SHARDS + "}")
+            int orderedShards) {
+        return new RabbitTransport(template, orderedShards);
     }
 }

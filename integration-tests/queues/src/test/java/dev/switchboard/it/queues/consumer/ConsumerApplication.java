@@ -11,6 +11,7 @@ public class ConsumerApplication {
 
     @Bean
     RecordingHandlers recordingHandlers(Tracer tracer, Environment environment) {
-        return new RecordingHandlers(tracer, environment.getProperty("instance", "1"));
+        return new RecordingHandlers(tracer, environment.getProperty("spring.application.name"),
+                environment.getProperty("instance", "1"));
     }
 }

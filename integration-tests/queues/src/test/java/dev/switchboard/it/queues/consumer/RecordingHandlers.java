@@ -1,6 +1,7 @@
 package dev.switchboard.it.queues.consumer;
 
 import dev.switchboard.it.queues.orders.OrderPlaced;
+import dev.switchboard.it.queues.orders.OrderStep;
 import dev.switchboard.it.queues.orders.OrdersCommandsHandler;
 import dev.switchboard.it.queues.orders.OrdersEventsHandler;
 import dev.switchboard.it.queues.orders.ReserveStock;
@@ -21,14 +22,51 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class RecordingHandlers implements OrdersEventsHandler, OrdersCommandsHandler {
 
     private final Tracer tracer;
+    private final String service;
     private final String instance;
     private final Map<String, AtomicInteger> handled = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> tries = new ConcurrentHashMap<>();
     private final Map<String, String> traces = new ConcurrentHashMap<>();
 
-    public RecordingHandlers(Tracer tracer, String instance) {
+    public RecordingHandlers(Tracer tracer, String service, String instance) {
         this.tracer = tracer;
+        this.service = service;
         this.instance = instance;
+    }
+
+    /**
+     * Records each step in the shared {@link StepLog}; a step marked {@code failOnce} fails its first try,
+     * once another order has gone past it.
+     */
+    @Override
+    public void orderStepped(OrderStep step) {
+        step(service, step);
+    }
+
+    /** Commands: every consuming service of the JVM shares the queue, so their steps are logged together. */
+    @Override
+    public void stepOrder(OrderStep step) {
+        step(COMMANDS, step);
+    }
+
+    /** The {@link StepLog} name of the ordered commands' consumers. */
+    public static final String COMMANDS = "commands";
+
+    private void step(String log, OrderStep step) {
+        boolean firstTry = tries.computeIfAbsent(step.orderId() + "#" + step.sequence(), id -> new AtomicInteger())
+                .incrementAndGet() == 1;
+        if (step.failOnce() && firstTry) {
+            // Fails only once another order went past this step: its key holds back no other key.
+            try {
+                StepLog.awaitAnotherOrderPast(log, step.orderId(), step.sequence());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            StepLog.record(log, step.orderId(), step.sequence(), true, instance);
+            throw new SwitchboardException(ErrorCode.UNAVAILABLE, "UNAVAILABLE", "scripted outage of step "
+                    + step.sequence(), Map.of());
+        }
+        StepLog.record(log, step.orderId(), step.sequence(), false, instance);
     }
 
     @Override

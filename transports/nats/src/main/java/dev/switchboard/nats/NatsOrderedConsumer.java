@@ -1,0 +1,142 @@
+package dev.switchboard.nats;
+
+import dev.switchboard.runtime.messaging.DeliveryHooks;
+import dev.switchboard.runtime.messaging.DeliveryLoop;
+import dev.switchboard.runtime.messaging.Message;
+import dev.switchboard.runtime.messaging.MessageTransport;
+import dev.switchboard.runtime.messaging.Subscription;
+import dev.switchboard.runtime.messaging.WorkerThreads;
+import io.nats.client.JetStream;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamSubscription;
+import io.nats.client.PullSubscribeOptions;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An ordered subscription on JetStream: the destination's subject is split into shard subjects
+ * ({@code <destination>.<shard>}, by a hash of the key, see {@link NatsTransport}), and the group has one
+ * durable pull consumer per shard with {@code max_ack_pending} 1. JetStream then hands a shard's next
+ * message to whichever instance asks only once the previous one is acknowledged or terminated, so the
+ * shard, and every key in it, is handled in publish order by the whole group, several instances
+ * included, with no lease to manage. Each instance pulls every shard on a thread of its own and runs the
+ * {@link DeliveryLoop} there, which retries a failure in place, holding back its shard.
+ *
+ * <p>Why not a bigger {@code max_ack_pending} with keys side by side in process: two instances pulling
+ * one durable would then split a shard's messages between them, and the server installed (2.9) has
+ * neither pinned clients nor priority groups (2.11) to keep one instance on a shard. The price is one
+ * message in flight per shard across the group: more shards, more parallelism.
+ */
+final class NatsOrderedConsumer implements DeliveryHooks<io.nats.client.Message> {
+
+    private static final Logger log = LoggerFactory.getLogger(NatsOrderedConsumer.class);
+    private static final Duration FETCH_WAIT = Duration.ofMillis(200);
+
+    private final JetStream jetStream;
+    private final String stream;
+    private final MessageTransport transport;
+    private final DeliveryLoop<io.nats.client.Message> loop;
+    private final List<WorkerThreads> pullers = new ArrayList<>();
+
+    /**
+     * @param durables  the group's durable consumer of each shard, in shard order
+     * @param transport publishes the dead letters
+     */
+    NatsOrderedConsumer(Subscription subscription, JetStream jetStream, String stream, List<String> durables,
+            MessageTransport transport) {
+        this.jetStream = jetStream;
+        this.stream = stream;
+        this.transport = transport;
+        this.loop = new DeliveryLoop<>(subscription, this);
+        for (int shard = 0; shard < durables.size(); shard++) {
+            String durable = durables.get(shard);
+            String subject = NatsTransport.shardSubject(subscription.destination(), shard);
+            pullers.add(new WorkerThreads("switchboard-nats-ordered-" + subject, 1,
+                    running -> pull(subject, durable, running)));
+        }
+    }
+
+    void start() {
+        pullers.forEach(WorkerThreads::start);
+    }
+
+    private void pull(String subject, String durable, BooleanSupplier running) {
+        JetStreamSubscription pull;
+        try {
+            pull = jetStream.subscribe(subject, PullSubscribeOptions.bind(stream, durable));
+        } catch (IOException | JetStreamApiException e) {
+            log.error("cannot bind to the JetStream consumer {} on {}", durable, stream, e);
+            return;
+        }
+        try {
+            while (running.getAsBoolean()) {
+                for (io.nats.client.Message received : pull.fetch(1, FETCH_WAIT)) {
+                    loop.deliver(received);
+                }
+            }
+        } catch (IllegalStateException closed) {
+            if (running.getAsBoolean()) {
+                log.warn("the NATS subscription on {} closed", subject, closed);
+            }
+        } finally {
+            try {
+                pull.unsubscribe();
+            } catch (IllegalStateException alreadyClosed) {
+                // The connection went first.
+            }
+        }
+    }
+
+    @Override
+    public Message read(io.nats.client.Message received) {
+        return NatsCloudEvents.message(received);
+    }
+
+    @Override
+    public Message salvage(io.nats.client.Message received) {
+        return NatsCloudEvents.salvage(received);
+    }
+
+    @Override
+    public int attempt(io.nats.client.Message received) {
+        return (int) received.metaData().deliveredCount();
+    }
+
+    @Override
+    public void acknowledge(io.nats.client.Message received) {
+        received.ack();
+    }
+
+    @Override
+    public void terminate(io.nats.client.Message received) {
+        received.term();
+    }
+
+    /** Never asked for: an ordered subscription retries in place. */
+    @Override
+    public void retryLater(io.nats.client.Message received, Message message, int attempt, Duration delay) {
+        received.nakWithDelay(delay);
+    }
+
+    /** Only when shutting down mid-retry: JetStream redelivers it first, as the shard's only message in flight. */
+    @Override
+    public void redeliverLater(io.nats.client.Message received, Duration delay) {
+        received.nakWithDelay(delay);
+    }
+
+    @Override
+    public CompletableFuture<Void> publish(String destination, Message message) {
+        return transport.publish(destination, message);
+    }
+
+    /** Lets the in-flight handlers finish (up to 10 s each), then stops. */
+    void close() {
+        pullers.forEach(WorkerThreads::close);
+    }
+}
