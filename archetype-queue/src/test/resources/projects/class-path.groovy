@@ -7,7 +7,8 @@ def clients = [kafka   : [/org\.apache\.kafka:kafka-clients/, /org\.springframew
 return { File projectDir, String broker ->
     def dependencies = new File(projectDir, 'target/dependencies.txt').readLines()
             .findResults { (it =~ /^\s+([^:\s]+):([^:\s]+):/).with { it.find() ? it.group(1) + ':' + it.group(2) : null } }
-    def required = [/dev\.switchboard:switchboard-spring-boot-starter/, /org\.springframework\.boot:spring-boot-starter-webmvc/,
+    def required = [/dev\.switchboard:switchboard-spring-boot-starter/,
+                    /org\.springframework\.boot:spring-boot-starter-webmvc/,
                     /dev\.switchboard:switchboard-spring-boot-starter-jdbc/, /com\.h2database:h2/]
     if (broker != 'embedded') {
         required += [~/dev\.switchboard:switchboard-${broker}/] + clients[broker]

@@ -59,6 +59,7 @@ public class SwitchboardOutboxAutoConfiguration {
     MessagePublisher switchboardOutboxMessagePublisher(JdbcOutbox outbox, MessagingProperties properties,
             ObjectProvider<JsonMapper> json, ObjectProvider<ObservationRegistry> observations) {
         return new DefaultMessagePublisher(outbox.transport(), json.getIfAvailable(() -> JsonMapper.builder().build()),
-                observations.getIfAvailable(() -> ObservationRegistry.NOOP), "protobuf".equals(properties.getPayload()));
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP),
+                "protobuf".equals(properties.getPayload()));
     }
 }
