@@ -1,7 +1,9 @@
 package dev.switchboard.jdbc.outbox;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The future of a publish written to the outbox: it completes when the writing transaction commits
@@ -35,14 +37,12 @@ public final class OutboxFuture<T> extends CompletableFuture<T> {
     }
 
     @Override
-    public T get() throws InterruptedException, java.util.concurrent.ExecutionException {
+    public T get() throws InterruptedException, ExecutionException {
         return insideTheWritingTransaction() ? null : super.get();
     }
 
     @Override
-    public T get(long timeout, TimeUnit unit)
-            throws InterruptedException, java.util.concurrent.ExecutionException,
-            java.util.concurrent.TimeoutException {
+    public T get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
         return insideTheWritingTransaction() ? null : super.get(timeout, unit);
     }
 
