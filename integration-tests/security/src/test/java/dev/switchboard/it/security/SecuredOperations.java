@@ -38,7 +38,7 @@ public class SecuredOperations {
 
     static final Map<String, Access> ACCESS = Map.of(
             "whoAmI", Access.scopes("ledger:read"),
-            "relay", Access.scopes("ledger:read"),
+            "relay", Access.scopes("ledger:relay"),
             "record", Access.scopes("ledger:write"),
             "ping", Access.PUBLIC);
 
