@@ -102,7 +102,8 @@ class GrpcJwtTest {
 
     @Test
     void tokenMissingAScopeIsPermissionDeniedNamingIt() {
-        StatusRuntimeException refused = refused(LedgerGrpc.RECORD, new Entry("e-1", 5), issuer.token("bob", "ledger:read"));
+        StatusRuntimeException refused = refused(LedgerGrpc.RECORD, new Entry("e-1", 5),
+                issuer.token("bob", "ledger:read"));
 
         assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
         assertThat(errorInfo(refused).getMetadataMap()).containsEntry("missingScopes", "ledger:write");

@@ -32,7 +32,8 @@ class TokenForwardingTest {
         issuer = new TokenIssuer();
         downstream = Ledgers.start(issuer.resourceServer());
         overRest = Ledgers.start(front(Map.of("switchboard.services.ledger.client.base-url",
-                "http://127.0.0.1:" + downstream.httpPort(), "switchboard.services.ledger.client.credentials", "forward")));
+                "http://127.0.0.1:" + downstream.httpPort(),
+                "switchboard.services.ledger.client.credentials", "forward")));
         overGrpc = Ledgers.start(front(Map.of("switchboard.services.ledger.client.transport", "grpc",
                 "switchboard.services.ledger.client.address", downstream.grpcAddress(),
                 "switchboard.services.ledger.client.credentials", "forward")));
@@ -69,7 +70,8 @@ class TokenForwardingTest {
     }
 
     private void assertRelayed(Ledgers.Ledger front) throws Exception {
-        HttpResponse<String> answer = Http.post(front, "/relay", "{}", issuer.token("alice", "ledger:relay ledger:read"));
+        HttpResponse<String> answer = Http.post(front, "/relay", "{}",
+                issuer.token("alice", "ledger:relay ledger:read"));
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         JsonNode identity = Http.json(answer);
@@ -80,7 +82,8 @@ class TokenForwardingTest {
     @Test
     void downstreamRefusalsAreNeverRetried() throws Exception {
         double unauthenticated = downstreamCalls("UNAUTHENTICATED");
-        HttpResponse<String> noToken = Http.post(withoutCredentials, "/relay", "{}", issuer.token("bob", "ledger:relay"));
+        HttpResponse<String> noToken = Http.post(withoutCredentials, "/relay", "{}",
+                issuer.token("bob", "ledger:relay"));
         assertThat(Http.json(noToken).get("code").asString()).isEqualTo("UNAUTHENTICATED");
         assertThat(downstreamCalls("UNAUTHENTICATED")).isEqualTo(unauthenticated + 1);
 

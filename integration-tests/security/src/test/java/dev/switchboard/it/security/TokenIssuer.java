@@ -104,8 +104,8 @@ public final class TokenIssuer implements AutoCloseable {
 
     private static String sign(RSAKey signingKey, JWTClaimsSet claims) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID()).build(),
-                    claims);
+            JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID()).build();
+            SignedJWT jwt = new SignedJWT(header, claims);
             jwt.sign(new RSASSASigner(signingKey));
             return jwt.serialize();
         } catch (JOSEException e) {
@@ -116,7 +116,8 @@ public final class TokenIssuer implements AutoCloseable {
     private void grant(HttpExchange exchange) throws IOException {
         String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        if (authorization == null || !authorization.startsWith("Basic ") || !form.contains("grant_type=client_credentials")) {
+        if (authorization == null || !authorization.startsWith("Basic ")
+                || !form.contains("grant_type=client_credentials")) {
             answer(exchange, 400, "{\"error\":\"invalid_request\"}");
             return;
         }

@@ -41,7 +41,7 @@ public final class SecurityContextCallers implements CallerSource {
                 Optional.empty()));
     }
 
-    /** A validated token as a caller: scopes from {@code scope} (space-separated) or {@code scp} (a list or a string). */
+    /** A validated token as a caller: scopes from {@code scope} (space-separated) or {@code scp} (list or string). */
     static Caller of(Jwt token) {
         Set<String> scopes = new LinkedHashSet<>();
         for (String claim : new String[] {"scope", "scp"}) {

@@ -45,7 +45,8 @@ class DownstreamTokensTest {
     void anUnknownModeSaysWhatToWrite() {
         DownstreamTokens tokens = new DownstreamTokens(properties("kerberos", null), () -> null);
 
-        assertThatThrownBy(() -> tokens.bearerToken("Ledger")).hasMessageContaining("none, forward or client-credentials");
+        assertThatThrownBy(() -> tokens.bearerToken("Ledger"))
+                .hasMessageContaining("none, forward or client-credentials");
     }
 
     private static SwitchboardProperties properties(String credentials, String registration) {

@@ -18,7 +18,8 @@ import java.util.Optional;
  */
 final class BearerCredentials implements ClientInterceptor {
 
-    static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+    static final Metadata.Key<String> AUTHORIZATION =
+            Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
     private final String service;
     private final DownstreamCredentials credentials;
