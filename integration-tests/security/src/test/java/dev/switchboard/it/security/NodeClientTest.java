@@ -47,7 +47,8 @@ class NodeClientTest {
             assertThat(npm.exit()).as("npm install failed:\n%s", npm.output()).isZero();
         }
         issuer = new TokenIssuer();
-        certificate = TestCertificate.selfSigned(Files.createTempDirectory(WORK.toAbsolutePath(), "certificates"), "server");
+        Path certificates = Files.createTempDirectory(WORK.toAbsolutePath(), "certificates");
+        certificate = TestCertificate.selfSigned(certificates, "server");
         Map<String, String> properties = new HashMap<>(issuer.resourceServer());
         properties.putAll(certificate.presentingBundle("server"));
         properties.put("spring.grpc.server.ssl.bundle", "server");

@@ -22,10 +22,15 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
  * A token is preferred to the channel's certificate when a call has both. Refusals of invalid tokens
  * carry Switchboard's status details ({@link GrpcSecurityStatuses}).
  */
-@AutoConfiguration(after = SwitchboardSecurityAutoConfiguration.class,
-        afterName = "org.springframework.boot.grpc.server.autoconfigure.security.GrpcSecurityAutoConfiguration",
-        beforeName = {"org.springframework.boot.grpc.server.autoconfigure.security.OAuth2ResourceServerAutoConfiguration",
-                "org.springframework.boot.grpc.server.autoconfigure.exception.GrpcExceptionHandlerAutoConfiguration"})
+// Spring gRPC 1.0's auto-configuration names (Boot 4.0), then Boot 4.1's own, where gRPC moved into Boot.
+@AutoConfiguration(after = SwitchboardSecurityAutoConfiguration.class, afterName = {
+        "org.springframework.boot.grpc.server.autoconfigure.security.GrpcSecurityAutoConfiguration",
+        "org.springframework.boot.grpc.server.autoconfigure.security.GrpcServerSecurityAutoConfiguration"},
+        beforeName = {
+                "org.springframework.boot.grpc.server.autoconfigure.security.OAuth2ResourceServerAutoConfiguration",
+                "org.springframework.boot.grpc.server.autoconfigure.exception.GrpcExceptionHandlerAutoConfiguration",
+                "org.springframework.boot.grpc.server.autoconfigure.security."
+                        + "GrpcServerOAuth2ResourceServerAutoConfiguration"})
 @ConditionalOnClass({GrpcSecurity.class, GrpcStatuses.class})
 public class SwitchboardGrpcSecurityAutoConfiguration {
 
