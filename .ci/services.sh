@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Starts the local brokers the tests talk to when they are not running, then waits until each answers.
+# Starts the local brokers and databases the tests talk to when they are not running, then waits until each answers.
 # Tests never skip a missing broker: if one cannot be started, they fail, and so does CI.
 set -uo pipefail
 
@@ -23,6 +23,7 @@ ensure() { # name port start-command...
 status=0
 ensure RabbitMQ 5672 rabbitmq-server -detached || status=1
 ensure PostgreSQL 5432 sh -c 'pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql)" main start' || status=1
+ensure MariaDB 3306 start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd || status=1
 ensure NATS 4222 start-stop-daemon --start --oknodo --background --exec /usr/sbin/nats-server -- \
   -a 127.0.0.1 -p 4222 -js -sd /var/lib/nats-server -l /var/log/nats-server.log || status=1
 exit $status

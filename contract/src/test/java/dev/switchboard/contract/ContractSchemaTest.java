@@ -49,6 +49,17 @@ class ContractSchemaTest {
     }
 
     @Test
+    void acceptsPublicFalseWithScopesAndPublicTrueAlone() {
+        String contract = HEADER + """
+                security: { schemes: [jwt, mtls], scopes: { "orders:read": Read orders } }
+                operations:
+                  get: { input: A, output: A, public: false, scopes: ["orders:read"] }
+                  health: { input: A, output: A, public: true }
+                """;
+        assertThat(errors(contract)).isEmpty();
+    }
+
+    @Test
     void acceptsTheReferenceExampleWhichAlsoLoads() throws IOException {
         String example = firstYamlBlock(Files.readString(DOCS));
         assertThat(errors(example)).isEmpty();
@@ -71,7 +82,23 @@ class ContractSchemaTest {
                 arguments("http method FETCH", HEADER + "operations:\n  get: { input: A, output: A, http: FETCH /a }\n",
                         "pattern"),
                 arguments("retry attempts 11", HEADER + "policies: { retry: { attempts: 11 } }\n", "maximum"),
-                arguments("command with topic", HEADER + "commands:\n  run: { payload: A, topic: a }\n", "required"));
+                arguments("command with topic", HEADER + "commands:\n  run: { payload: A, topic: a }\n", "required"),
+                // security
+                arguments("unknown scheme", HEADER + "security: { schemes: [saml] }\n", "enum"),
+                arguments("empty schemes", HEADER + "security: { schemes: [] }\n", "minItems"),
+                arguments("security without schemes", HEADER + "security: { scopes: { a: b } }\n", "required"),
+                arguments("unknown security key", HEADER + "security: { schemes: [jwt], scope: { a: b } }\n",
+                        "additionalProperties"),
+                arguments("scope with a space", HEADER + "security:\n  schemes: [jwt]\n  scopes: { 'orders read': x }\n",
+                        "propertyNames"),
+                arguments("operation scope with a quote", HEADER
+                        + "operations:\n  get: { input: A, output: A, scopes: ['say\"hi'] }\n", "pattern"),
+                arguments("scope listed twice", HEADER
+                        + "operations:\n  get: { input: A, output: A, scopes: [a, a] }\n", "uniqueItems"),
+                arguments("public with scopes", HEADER
+                        + "operations:\n  get: { input: A, output: A, public: true, scopes: [a] }\n", "not"),
+                arguments("public that is a string", HEADER
+                        + "operations:\n  get: { input: A, output: A, public: 'yes' }\n", "type"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -29,7 +29,7 @@ class ReaderProblemsTest {
                         owner: team-a
                         """,
                         List.of(
-                                "t.yaml:4:1: the contract has unknown key owner — remove it; allowed keys: switchboard, service, package, version, description, policies, types, errors, operations, events, commands")),
+                                "t.yaml:4:1: the contract has unknown key owner — remove it; allowed keys: switchboard, service, package, version, description, policies, security, types, errors, operations, events, commands")),
                 arguments("duplicate top-level key", HEADER + """
                         service: Payments
                         """,

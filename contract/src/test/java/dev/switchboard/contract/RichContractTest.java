@@ -1,6 +1,7 @@
 package dev.switchboard.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.switchboard.contract.model.CircuitBreakerPolicy;
 import dev.switchboard.contract.model.Constraints;
@@ -15,6 +16,7 @@ import dev.switchboard.contract.model.Policies;
 import dev.switchboard.contract.model.RateLimitPolicy;
 import dev.switchboard.contract.model.RetryPolicy;
 import dev.switchboard.contract.model.ScalarKind;
+import dev.switchboard.contract.model.Security;
 import dev.switchboard.contract.model.ServiceContract;
 import dev.switchboard.contract.model.StreamingMode;
 import dev.switchboard.contract.model.TagRange;
@@ -23,6 +25,7 @@ import dev.switchboard.contract.model.TypeRef;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +49,18 @@ class RichContractTest {
         assertThat(contract.version()).isEqualTo("1.3.0");
         assertThat(contract.description()).isEqualTo("Order lifecycle, from placement to delivery.");
         assertThat(contract.position()).isEqualTo(new Position(RICH.toString(), 2, 1));
+    }
+
+    @Test
+    void readsWhoMayCallEachOperation() {
+        assertThat(contract.security().schemes()).containsExactly(Security.Scheme.JWT, Security.Scheme.MTLS);
+        assertThat(contract.security().scopes()).containsOnlyKeys("orders:read", "orders:write");
+        assertThat(contract.operations()).extracting(Operation::name, Operation::scopes, contract::isPublic)
+                .contains(
+                        tuple("getOrder", List.of("orders:read"), false),
+                        tuple("createOrder", List.of("orders:write"), false),
+                        tuple("importOrders", List.of(), false),
+                        tuple("echoScalars", List.of(), true));
     }
 
     @Test
@@ -73,7 +88,7 @@ class RichContractTest {
         assertThat(items.tag()).isEqualTo(3);
         assertThat(items.optional()).isFalse();
         assertThat(items.constraints()).isEqualTo(new Constraints(null, null, null, null, null, 1, 100));
-        assertThat(items.position()).isEqualTo(new Position(RICH.toString(), 32, 7));
+        assertThat(items.position()).isEqualTo(new Position(RICH.toString(), 38, 7));
         assertThat(order.fields().get(6).optional()).isTrue();
         assertThat(order.fields().get(0).constraints()).isSameAs(Constraints.NONE);
         assertThat(order.reserved()).extracting(TagRange::toString).containsExactly("9", "10", "20-29");

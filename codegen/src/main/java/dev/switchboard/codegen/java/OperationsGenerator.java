@@ -24,7 +24,8 @@ import javax.lang.model.element.Modifier;
  * contract's effective policy) and the decoder that turns an error name from the wire back into
  * the contract's exception. Every transport's adapters share it, so the contract's policies are
  * stated once in generated code: the service's defaults in {@code DEFAULTS}, then each operation's
- * overrides by name ({@code DEFAULTS.withTimeout(Duration.ofMillis(500))}).
+ * overrides by name ({@code DEFAULTS.withTimeout(Duration.ofMillis(500))}). Who may call each
+ * operation is stated the same way, on the descriptor both server transports authorize with.
  */
 public final class OperationsGenerator implements OutputGenerator {
 
@@ -77,9 +78,26 @@ public final class OperationsGenerator implements OutputGenerator {
                 : PolicyLiterals.overridden(DEFAULTS, operation.policies());
         return FieldSpec.builder(DESCRIPTOR, JavaNames.operationConstant(operation),
                         Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                .initializer("\n$>$>$T.$L(SERVICE,$W$S,$W$L)$L$<$<", DESCRIPTOR, factory(operation), operation.name(),
-                        policy, operation.idempotent() ? CodeBlock.of("$Z.asIdempotent()") : CodeBlock.of(""))
+                .initializer("\n$>$>$T.$L(SERVICE,$W$S,$W$L)$L$L$<$<", DESCRIPTOR, factory(operation), operation.name(),
+                        policy, operation.idempotent() ? CodeBlock.of("$Z.asIdempotent()") : CodeBlock.of(""),
+                        access(contract, operation))
                 .build();
+    }
+
+    /**
+     * {@code .withAccess(Access.scopes("orders:read"))} or {@code .withAccess(Access.AUTHENTICATED)};
+     * nothing for a public operation, so contracts without a security section generate what they always did.
+     */
+    private static CodeBlock access(ServiceContract contract, Operation operation) {
+        if (contract.isPublic(operation)) {
+            return CodeBlock.of("");
+        }
+        if (operation.scopes().isEmpty()) {
+            return CodeBlock.of("$Z.withAccess($T.AUTHENTICATED)", RuntimeTypes.ACCESS);
+        }
+        CodeBlock scopes = operation.scopes().stream().map(scope -> CodeBlock.of("$S", scope))
+                .collect(CodeBlock.joining(",$W"));
+        return CodeBlock.of("$Z.withAccess($T.scopes($L))", RuntimeTypes.ACCESS, scopes);
     }
 
     private static String factory(Operation operation) {

@@ -27,6 +27,7 @@ public final class RuntimeTypes {
 
     public static final ClassName OPERATION_DESCRIPTOR = ClassName.get(POLICY, "OperationDescriptor");
     public static final ClassName CLIENT_FALLBACK = ClassName.get(POLICY, "ClientFallback");
+    static final ClassName ACCESS = ClassName.get(RUNTIME + ".security", "Access");
 
     public static final ClassName STREAM_SINK = ClassName.get(STREAM, "StreamSink");
     public static final ClassName STREAM_SOURCE = ClassName.get(STREAM, "StreamSource");

@@ -18,6 +18,14 @@ import java.util.Map;
  * Exports the asynchronous side of a service as AsyncAPI 3.0, from the publisher's point of view:
  * a channel per event topic and command queue, one per dead-letter destination, a send operation
  * per event and command, and payloads as the same JSON Schemas OpenAPI uses.
+ *
+ * <p>Security (issue 17): the document declares no security schemes, even for a contract with a
+ * {@code security} section. AsyncAPI security schemes say how a client connects to the broker (SASL,
+ * X509 client certificates, ...) and belong to a server entry; the contract's section says who may call
+ * the service's REST and gRPC operations, and the document has no servers: which broker, and how to
+ * authenticate to it, is the deployment's ({@code spring.kafka.*}, {@code spring.rabbitmq.*}, NATS
+ * properties), not the contract's. Declaring {@code jwt} or {@code mtls} here would tell consumers
+ * something about the broker that nobody promised.
  */
 public final class AsyncApiGenerator implements OutputGenerator {
 

@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * Exports the REST side of a service as OpenAPI 3.1: one operation per HTTP binding, message types
- * as JSON Schemas with their constraints, and every error as RFC 9457 problem details.
+ * as JSON Schemas with their constraints, every error as RFC 9457 problem details, and the
+ * contract's security as security schemes and per-operation requirements ({@link OpenApiSecurity}).
  */
 public final class OpenApiGenerator implements OutputGenerator {
 
@@ -33,6 +34,7 @@ public final class OpenApiGenerator implements OutputGenerator {
         List<Operation> operations = restOperations(contract);
         String problem = unusedSchemaName(contract, "Problem");
         JsonSchemas schemas = new JsonSchemas(contract, JsonSchemas.Dialect.DRAFT_2020_12);
+        OpenApiSecurity security = new OpenApiSecurity(contract);
 
         List<String> roots = new ArrayList<>();
         for (Operation operation : operations) {
@@ -49,8 +51,9 @@ public final class OpenApiGenerator implements OutputGenerator {
                         "version", contract.version() != null ? contract.version() : "0.0.0",
                         "description", contract.description()),
                 "tags", List.of(map("name", contract.service(), "description", contract.description())),
-                "paths", new OpenApiPaths(contract, schemas, JsonSchemas.REF_PREFIX + problem).paths(operations),
-                "components", map("schemas", componentSchemas));
+                "paths", new OpenApiPaths(contract, schemas, security, JsonSchemas.REF_PREFIX + problem)
+                        .paths(operations),
+                "components", map("schemas", componentSchemas, "securitySchemes", security.schemes()));
         return List.of(SpecFiles.resource(input, FILE_NAME, YamlDocument.write(SpecFiles.header(input), document)));
     }
 

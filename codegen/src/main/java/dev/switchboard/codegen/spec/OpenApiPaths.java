@@ -26,11 +26,13 @@ final class OpenApiPaths {
 
     private final ServiceContract contract;
     private final JsonSchemas schemas;
+    private final OpenApiSecurity security;
     private final String problemRef;
 
-    OpenApiPaths(ServiceContract contract, JsonSchemas schemas, String problemRef) {
+    OpenApiPaths(ServiceContract contract, JsonSchemas schemas, OpenApiSecurity security, String problemRef) {
         this.contract = contract;
         this.schemas = schemas;
+        this.security = security;
         this.problemRef = problemRef;
     }
 
@@ -63,7 +65,8 @@ final class OpenApiPaths {
                 "description", description,
                 "parameters", parameters.isEmpty() ? null : parameters,
                 "requestBody", requestBody,
-                "responses", responses(operation));
+                "responses", responses(operation),
+                "security", security.requirement(operation));
     }
 
     /** Path variables always; on GET and DELETE, every other input field as a query parameter. */
@@ -126,6 +129,8 @@ final class OpenApiPaths {
         Map<Integer, List<String>> byStatus = new TreeMap<>();
         byStatus.computeIfAbsent(400, s -> new ArrayList<>())
                 .add("The request breaks the contract's constraints (INVALID_ARGUMENT); `violations` lists each one.");
+        security.refusals(operation).forEach((status, cause) -> byStatus.computeIfAbsent(status, s -> new ArrayList<>())
+                .add(cause));
         for (String errorName : operation.errors()) {
             ErrorDefinition error = contract.error(errorName)
                     .orElseThrow(() -> new IllegalArgumentException("no error " + errorName + " in " + contract.service()));

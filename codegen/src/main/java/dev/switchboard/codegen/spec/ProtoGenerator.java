@@ -94,13 +94,13 @@ public final class ProtoGenerator implements OutputGenerator {
     }
 
     private static void service(StringBuilder out, ServiceContract contract) {
-        comment(out, "", contract.description());
+        comment(out, "", paragraphs(contract.description(), serviceAccess(contract)));
         out.append("service ").append(contract.service()).append(" {\n");
         Set<String> methods = contract.operations().stream()
                 .map(operation -> ProtoNames.methodName(operation.name()))
                 .collect(Collectors.toSet());
         for (Operation operation : contract.operations()) {
-            comment(out, INDENT, operation.doc());
+            comment(out, INDENT, paragraphs(operation.doc(), access(contract, operation)));
             out.append(INDENT).append("rpc ").append(ProtoNames.methodName(operation.name()))
                     .append('(').append(operation.inputStream() ? "stream " : "")
                     .append(messageReference(contract, operation.input(), methods))
@@ -109,6 +109,38 @@ public final class ProtoGenerator implements OutputGenerator {
                     .append(");\n");
         }
         out.append("}\n");
+    }
+
+    /** How callers authenticate, for the service comment; null without a security section. */
+    private static String serviceAccess(ServiceContract contract) {
+        if (!contract.isSecured()) {
+            return null;
+        }
+        String schemes = contract.security().schemes().stream()
+                .map(scheme -> scheme.spelling() + ", " + scheme.meaning())
+                .collect(Collectors.joining("; "));
+        return "Callers authenticate with one of: " + schemes + ".\n"
+                + "Every rpc needs an authenticated caller (else UNAUTHENTICATED) unless it says it is public.";
+    }
+
+    /** Who may call an rpc, for its comment; null without a security section. */
+    private static String access(ServiceContract contract, Operation operation) {
+        if (!contract.isSecured()) {
+            return null;
+        }
+        if (contract.isPublic(operation)) {
+            return "Public: no credentials needed.";
+        }
+        return operation.scopes().isEmpty() ? "Any authenticated caller."
+                : "Requires scopes: " + String.join(", ", operation.scopes()) + " (else PERMISSION_DENIED).";
+    }
+
+    /** The texts that are present, a blank comment line apart. */
+    private static String paragraphs(String first, String second) {
+        if (first == null || first.isBlank()) {
+            return second;
+        }
+        return second == null ? first : first.strip() + "\n\n" + second;
     }
 
     /**

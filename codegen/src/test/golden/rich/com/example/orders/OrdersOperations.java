@@ -8,6 +8,7 @@ import dev.switchboard.runtime.policy.CircuitBreakerSettings;
 import dev.switchboard.runtime.policy.OperationDescriptor;
 import dev.switchboard.runtime.policy.PolicySettings;
 import dev.switchboard.runtime.policy.RetrySettings;
+import dev.switchboard.runtime.security.Access;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -41,31 +42,39 @@ public final class OrdersOperations {
             .withRateLimit(200, Duration.ofSeconds(1));
 
     public static final OperationDescriptor CREATE_ORDER =
-            OperationDescriptor.unary(SERVICE, "createOrder", DEFAULTS);
+            OperationDescriptor.unary(SERVICE, "createOrder", DEFAULTS)
+                    .withAccess(Access.scopes("orders:write"));
 
     public static final OperationDescriptor GET_ORDER =
             OperationDescriptor.unary(SERVICE, "getOrder",
-                    DEFAULTS.withTimeout(Duration.ofMillis(500))).asIdempotent();
+                    DEFAULTS.withTimeout(Duration.ofMillis(500))).asIdempotent()
+                    .withAccess(Access.scopes("orders:read"));
 
     public static final OperationDescriptor LIST_ORDERS =
-            OperationDescriptor.unary(SERVICE, "listOrders", DEFAULTS).asIdempotent();
+            OperationDescriptor.unary(SERVICE, "listOrders", DEFAULTS).asIdempotent()
+                    .withAccess(Access.scopes("orders:read"));
 
     public static final OperationDescriptor UPDATE_NOTE =
             OperationDescriptor.unary(SERVICE, "updateNote", DEFAULTS
                     .withRetry(retry -> retry.withAttempts(5))
-                    .withCircuitBreaker(breaker -> breaker.withOpenFor(Duration.ofSeconds(30))));
+                    .withCircuitBreaker(breaker -> breaker.withOpenFor(Duration.ofSeconds(30))))
+                    .withAccess(Access.scopes("orders:write"));
 
     public static final OperationDescriptor CANCEL_ORDER =
-            OperationDescriptor.unary(SERVICE, "cancelOrder", DEFAULTS).asIdempotent();
+            OperationDescriptor.unary(SERVICE, "cancelOrder", DEFAULTS).asIdempotent()
+                    .withAccess(Access.scopes("orders:write"));
 
     public static final OperationDescriptor WATCH_ORDERS =
-            OperationDescriptor.serverStream(SERVICE, "watchOrders", DEFAULTS);
+            OperationDescriptor.serverStream(SERVICE, "watchOrders", DEFAULTS)
+                    .withAccess(Access.scopes("orders:read"));
 
     public static final OperationDescriptor IMPORT_ORDERS =
-            OperationDescriptor.clientStream(SERVICE, "importOrders", DEFAULTS);
+            OperationDescriptor.clientStream(SERVICE, "importOrders", DEFAULTS)
+                    .withAccess(Access.AUTHENTICATED);
 
     public static final OperationDescriptor TRACK_ORDERS =
-            OperationDescriptor.bidiStream(SERVICE, "trackOrders", DEFAULTS);
+            OperationDescriptor.bidiStream(SERVICE, "trackOrders", DEFAULTS)
+                    .withAccess(Access.scopes("orders:read"));
 
     public static final OperationDescriptor ECHO_SCALARS =
             OperationDescriptor.unary(SERVICE, "echoScalars", DEFAULTS

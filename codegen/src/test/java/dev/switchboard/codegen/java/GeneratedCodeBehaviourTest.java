@@ -4,7 +4,11 @@ import static dev.switchboard.codegen.java.GeneratedJsonRoundTripTest.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.codegen.ContractInput;
 import dev.switchboard.codegen.RichContract;
+import dev.switchboard.codegen.Role;
+import dev.switchboard.codegen.Transport;
+import dev.switchboard.contract.ContractLoader;
 import dev.switchboard.contract.model.CircuitBreakerPolicy;
 import dev.switchboard.contract.model.Operation;
 import dev.switchboard.contract.model.Policies;
@@ -18,6 +22,7 @@ import dev.switchboard.runtime.policy.OperationDescriptor;
 import dev.switchboard.runtime.policy.PolicySettings;
 import dev.switchboard.runtime.policy.RateLimitSettings;
 import dev.switchboard.runtime.policy.RetrySettings;
+import dev.switchboard.runtime.security.Access;
 import dev.switchboard.runtime.stream.StreamSink;
 import dev.switchboard.runtime.stream.StreamSource;
 import java.lang.reflect.InvocationTargetException;
@@ -25,9 +30,11 @@ import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -223,6 +230,47 @@ class GeneratedCodeBehaviourTest {
         }
         assertThat(((OperationDescriptor) operations.getField("UPDATE_NOTE").get(null)).policy().retry().attempts())
                 .isEqualTo(5);
+    }
+
+    @Test
+    void eachOperationDescriptorSaysWhoMayCallIt() throws ReflectiveOperationException {
+        Class<?> operations = CompiledRichContract.load("OrdersOperations");
+        ServiceContract contract = RichContract.contract();
+        for (Operation operation : contract.operations()) {
+            OperationDescriptor descriptor = (OperationDescriptor) operations
+                    .getField(JavaNames.operationConstant(operation)).get(null);
+            Access expected = contract.isPublic(operation) ? Access.PUBLIC
+                    : new Access(false, Set.copyOf(operation.scopes()));
+            assertThat(descriptor.access()).as(operation.name()).isEqualTo(expected);
+        }
+        assertThat(descriptor(operations, "GET_ORDER").access()).isEqualTo(Access.scopes("orders:read"));
+        assertThat(descriptor(operations, "CREATE_ORDER").access()).isEqualTo(Access.scopes("orders:write"));
+        assertThat(descriptor(operations, "IMPORT_ORDERS").access()).isEqualTo(Access.AUTHENTICATED);
+        assertThat(descriptor(operations, "ECHO_SCALARS").access()).isEqualTo(Access.PUBLIC);
+        assertThat(descriptor(operations, "GET_ORDER").idempotent()).as("access keeps idempotency").isTrue();
+    }
+
+    @Test
+    void withoutASecuritySectionDescriptorsAreWhatTheyWereBefore() {
+        ContractInput input = new ContractInput(ContractLoader.parse("pings.yaml", """
+                switchboard: 1
+                service: Pings
+                package: com.example.pings
+                types:
+                  Ping:
+                    fields:
+                      text: { type: string, tag: 1 }
+                operations:
+                  ping: { input: Ping, output: Ping, idempotent: true }
+                """), "pings.yaml", Set.of(Role.SERVER), EnumSet.allOf(Transport.class));
+        String source = new OperationsGenerator().generate(input).get(0).content();
+        assertThat(source).contains("OperationDescriptor.unary(SERVICE, \"ping\", DEFAULTS).asIdempotent();")
+                .doesNotContain("Access");
+    }
+
+    private static OperationDescriptor descriptor(Class<?> operations, String constant)
+            throws ReflectiveOperationException {
+        return (OperationDescriptor) operations.getField(constant).get(null);
     }
 
     /** The contract's merged policy as the positional runtime records, the way the generator wrote it before. */

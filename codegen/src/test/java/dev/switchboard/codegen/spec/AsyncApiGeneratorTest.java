@@ -140,6 +140,15 @@ class AsyncApiGeneratorTest {
     }
 
     @Test
+    void declaresNoSecuritySchemesForTheContractsCallers() {
+        // The rich contract has a security section; it is about REST and gRPC callers, not the broker.
+        assertThat(RichSpecInputs.contract().isSecured()).isTrue();
+        assertThat(map(document, "components")).doesNotContainKey("securitySchemes");
+        assertThat(document).doesNotContainKey("servers");
+        assertThat(generated.content()).doesNotContain("security");
+    }
+
+    @Test
     void isTheSameOnEveryRun() {
         assertThat(RichSpecInputs.generate(new AsyncApiGenerator())).isEqualTo(generated);
     }

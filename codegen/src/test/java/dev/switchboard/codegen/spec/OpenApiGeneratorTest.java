@@ -132,7 +132,7 @@ class OpenApiGeneratorTest {
     @Test
     void everyErrorStatusIsAProblem() {
         var update = api.getPaths().get("/orders/{id}/note").getPatch().getResponses();
-        assertThat(update).containsOnlyKeys("200", "400", "404", "409", "default");
+        assertThat(update).containsOnlyKeys("200", "400", "401", "403", "404", "409", "default");
         assertThat(update.get("404").getDescription()).contains("OrderNotFound").contains("NOT_FOUND");
         assertThat(update.get("409").getDescription()).contains("OrderLocked").contains("ABORTED");
         for (String status : List.of("400", "404", "409", "default")) {
@@ -140,10 +140,10 @@ class OpenApiGeneratorTest {
                     .isEqualTo("#/components/schemas/Problem");
         }
         var create = api.getPaths().get("/orders").getPost().getResponses();
-        assertThat(create).containsOnlyKeys("200", "400", "default");
+        assertThat(create).containsOnlyKeys("200", "400", "401", "403", "default");
         assertThat(create.get("400").getDescription()).contains("INVALID_ARGUMENT").contains("OutOfStock");
         assertThat(api.getPaths().get("/customers/{customerId}/orders").getGet().getResponses())
-                .containsOnlyKeys("200", "400", "default");
+                .containsOnlyKeys("200", "400", "401", "403", "default");
     }
 
     @Test

@@ -65,6 +65,38 @@ class ProtoGeneratorTest {
     }
 
     @Test
+    void commentsSayHowCallersAuthenticateAndWhatEachRpcRequires() {
+        assertThat(proto.content()).contains("""
+                // Order lifecycle, from placement to delivery.
+                //
+                // Callers authenticate with one of: jwt, an OAuth2 bearer JWT; mtls, a client certificate (mutual TLS).
+                // Every rpc needs an authenticated caller (else UNAUTHENTICATED) unless it says it is public.
+                service Orders {
+                  // Places an order; stock is reserved first.
+                  //
+                  // Requires scopes: orders:write (else PERMISSION_DENIED).
+                  rpc CreateOrder(CreateOrderRequest) returns (Order);
+                  // Requires scopes: orders:read (else PERMISSION_DENIED).
+                  rpc GetOrder(GetOrderRequest) returns (Order);
+                """);
+        assertThat(proto.content()).contains("""
+                  // Any authenticated caller.
+                  rpc ImportOrders(stream CreateOrderRequest) returns (ImportSummary);
+                """, """
+                  // Public: no credentials needed.
+                  rpc EchoScalars(Scalars) returns (Scalars);
+                """);
+    }
+
+    @Test
+    void aContractWithoutSecuritySaysNothingAboutIt() {
+        String pings = new ProtoGenerator().generate(new ContractInput(RichSpecInputs.pings(), "pings.yaml",
+                Set.of(Role.SERVER), EnumSet.allOf(Transport.class))).get(0).content();
+        assertThat(pings).contains("service Pings {\n  rpc Ping(")
+                .doesNotContain("authenticate", "scopes", "Public");
+    }
+
+    @Test
     void usesTheContractPackageAndKeepsProtocClassesApart() {
         assertThat(file.getPackage()).isEqualTo("com.example.orders");
         assertThat(file.getOptions().getJavaPackage()).isEqualTo("com.example.orders.protobuf");
@@ -166,7 +198,7 @@ class ProtoGeneratorTest {
         assertThat(proto.content())
                 .contains("// A placed order.\nmessage Order {\n")
                 .contains("  // amount in minor units\n  int64 units = 1;\n")
-                .contains("  // Places an order; stock is reserved first.\n  rpc CreateOrder(CreateOrderRequest) returns (Order);\n")
+                .contains("  // Places an order; stock is reserved first.\n  //\n")
                 .contains("  rpc ImportOrders(stream CreateOrderRequest) returns (ImportSummary);\n")
                 .contains("  rpc TrackOrders(stream GetOrderRequest) returns (stream OrderUpdate);\n");
     }

@@ -8,8 +8,8 @@ import dev.switchboard.contract.read.Problems;
 
 /**
  * Checks the semantic rules of a read contract: names, wire numbers, type references, constraints,
- * errors, REST mappings, messages and policies. Reports into the same {@link Problems} as the reader,
- * pointing at the most precise value through {@link Locations}.
+ * errors, REST mappings, who may call each operation, messages and policies. Reports into the same
+ * {@link Problems} as the reader, pointing at the most precise value through {@link Locations}.
  */
 public final class ContractValidator {
 
@@ -37,6 +37,8 @@ public final class ContractValidator {
         policyRules.check(contract.policies(), "policies", "policies");
         OperationRules operationRules = new OperationRules(context, policyRules);
         contract.operations().forEach(operationRules::check);
+        SecurityRules securityRules = new SecurityRules(context);
+        contract.operations().forEach(securityRules::check);
         MessageRules messageRules = new MessageRules(context, policyRules);
         contract.events().forEach(messageRules::check);
         contract.commands().forEach(messageRules::check);

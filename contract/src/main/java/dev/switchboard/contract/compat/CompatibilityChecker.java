@@ -16,6 +16,7 @@ public final class CompatibilityChecker {
         Findings findings = new Findings();
         new TypeRules(baseline, current, findings).check();
         new OperationRules(baseline, current, findings).check();
+        new SecurityRules(baseline, current, findings).check();
         MessageRules messages = new MessageRules(findings);
         messages.check("event", baseline.events(), current.events());
         messages.check("command", baseline.commands(), current.commands());

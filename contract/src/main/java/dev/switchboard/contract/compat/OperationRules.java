@@ -5,6 +5,7 @@ import dev.switchboard.contract.model.HttpBinding;
 import dev.switchboard.contract.model.Operation;
 import dev.switchboard.contract.model.ServiceContract;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -84,7 +85,14 @@ final class OperationRules {
         }
     }
 
-    private static Set<Audience> callers(Operation operation) {
+    static Set<Audience> callers(Operation operation) {
         return operation.http() == null ? Set.of(Audience.GRPC) : EnumSet.of(Audience.GRPC, Audience.REST);
+    }
+
+    /** Everyone who calls any of {@code operations}. */
+    static Set<Audience> callers(List<Operation> operations) {
+        Set<Audience> callers = EnumSet.noneOf(Audience.class);
+        operations.forEach(operation -> callers.addAll(callers(operation)));
+        return callers;
     }
 }

@@ -12,6 +12,8 @@ import java.util.List;
  * @param idempotent  whether a failed call may be retried without an idempotency key
  * @param errors      names of the contract errors this operation may raise
  * @param policies    per-operation overrides of the service policies ({@link Policies#NONE} if none)
+ * @param isPublic    {@code public: true}: no credentials needed even though the contract has a security section
+ * @param scopes      every scope the caller must hold, in contract order; meaningful only with a security section
  */
 public record Operation(
         String name,
@@ -23,11 +25,14 @@ public record Operation(
         boolean idempotent,
         List<String> errors,
         Policies policies,
+        boolean isPublic,
+        List<String> scopes,
         String doc,
         Position position) {
 
     public Operation {
         errors = List.copyOf(errors);
+        scopes = List.copyOf(scopes);
     }
 
     public StreamingMode mode() {

@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param version       the contract's own version (used by the compatibility check), may be null
  * @param description   free text, may be null
  * @param policies      service-wide policy defaults; {@link Policies#NONE} when not declared
+ * @param security      how callers authenticate and which scopes exist; null when the contract has no
+ *                      {@code security} section, and then every operation is public
  */
 public record ServiceContract(
         int formatVersion,
@@ -21,6 +23,7 @@ public record ServiceContract(
         String version,
         String description,
         Policies policies,
+        Security security,
         List<TypeDefinition> types,
         List<ErrorDefinition> errors,
         List<Operation> operations,
@@ -34,6 +37,16 @@ public record ServiceContract(
         operations = List.copyOf(operations);
         events = List.copyOf(events);
         commands = List.copyOf(commands);
+    }
+
+    /** Whether the contract has a {@code security} section. */
+    public boolean isSecured() {
+        return security != null;
+    }
+
+    /** Whether anyone may call {@code operation}: the contract has no security section, or it says public. */
+    public boolean isPublic(Operation operation) {
+        return security == null || operation.isPublic();
     }
 
     public Optional<TypeDefinition> type(String name) {

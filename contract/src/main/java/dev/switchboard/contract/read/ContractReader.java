@@ -3,6 +3,7 @@ package dev.switchboard.contract.read;
 import dev.switchboard.contract.model.ErrorDefinition;
 import dev.switchboard.contract.model.MessageDefinition;
 import dev.switchboard.contract.model.Policies;
+import dev.switchboard.contract.model.Security;
 import dev.switchboard.contract.model.ServiceContract;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 public final class ContractReader {
 
     static final List<String> TOP_LEVEL_KEYS = List.of("switchboard", "service", "package", "version",
-            "description", "policies", "types", "errors", "operations", "events", "commands");
+            "description", "policies", "security", "types", "errors", "operations", "events", "commands");
     static final List<String> ERROR_KEYS = List.of("code", "message", "doc");
 
     /** The format version this reader understands. */
@@ -60,6 +61,7 @@ public final class ContractReader {
                 policies = policyReader.read(block.allowOnly(PolicyReader.POLICY_KEYS));
             }
         }
+        Security security = top.has("security") ? new SecurityReader(problems).read(top.value("security")) : null;
         MessageReader messageReader = new MessageReader(problems, policyReader);
         ServiceContract contract = new ServiceContract(
                 format == null ? FORMAT_VERSION : format,
@@ -68,6 +70,7 @@ public final class ContractReader {
                 top.text("version"),
                 top.text("description"),
                 policies,
+                security,
                 top.has("types") ? new TypeReader(problems).read(top.value("types")) : List.of(),
                 top.has("errors") ? readErrors(top.value("errors")) : List.of(),
                 top.has("operations")

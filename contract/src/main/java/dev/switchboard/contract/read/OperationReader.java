@@ -18,7 +18,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 final class OperationReader {
 
     static final List<String> OPERATION_KEYS = Stream.concat(
-            Stream.of("doc", "input", "output", "http", "idempotent", "errors"),
+            Stream.of("doc", "input", "output", "http", "idempotent", "errors", "public", "scopes"),
             PolicyReader.POLICY_KEYS.stream()).toList();
 
     private static final Pattern STREAM = Pattern.compile("stream\\s+(\\S.*)");
@@ -64,32 +64,35 @@ final class OperationReader {
         ScalarNode httpNode = operation.scalar("http");
         HttpBinding http = httpNode == null ? null : HttpParser.parse(httpNode, "operation " + name, problems);
         Boolean idempotent = operation.bool("idempotent");
-        List<String> errors = readErrorNames(operation);
+        List<String> errors = readNames(operation, "errors", "error", "write errors: [OrderNotFound, OutOfStock]");
         Policies policies = policyReader.read(operation);
+        Boolean isPublic = operation.bool("public");
+        List<String> scopes = readNames(operation, "scopes", "scope", "write scopes: [orders:read]");
         return new Operation(name,
                 inputStream.matches() ? inputStream.group(1).trim() : trim(input), inputStream.matches(),
                 outputStream.matches() ? outputStream.group(1).trim() : trim(output), outputStream.matches(),
-                http, Boolean.TRUE.equals(idempotent), errors, policies, operation.text("doc"),
-                problems.at(nameNode));
+                http, Boolean.TRUE.equals(idempotent), errors, policies, Boolean.TRUE.equals(isPublic), scopes,
+                operation.text("doc"), problems.at(nameNode));
     }
 
-    private List<String> readErrorNames(YamlMapping operation) {
+    /** A list of names under {@code key}, e.g. {@code errors: [OrderNotFound]}; empty when absent. */
+    private List<String> readNames(YamlMapping operation, String key, String noun, String example) {
         List<String> names = new ArrayList<>();
-        Node node = operation.value("errors");
+        Node node = operation.value(key);
         if (node == null) {
             return names;
         }
         if (!(node instanceof SequenceNode list)) {
-            problems.add(node, "errors of " + operation.what() + " must be a list, not " + YamlMapping.describe(node),
-                    "write errors: [OrderNotFound, OutOfStock]");
+            problems.add(node, key + " of " + operation.what() + " must be a list, not " + YamlMapping.describe(node),
+                    example);
             return names;
         }
         for (Node item : list.getValue()) {
             if (item instanceof ScalarNode scalar && !scalar.getTag().equals(Tag.NULL)) {
                 names.add(scalar.getValue());
             } else {
-                problems.add(item, "errors of " + operation.what() + " must list error names, not "
-                        + YamlMapping.describe(item), "write errors: [OrderNotFound, OutOfStock]");
+                problems.add(item, key + " of " + operation.what() + " must list " + noun + " names, not "
+                        + YamlMapping.describe(item), example);
             }
         }
         return names;

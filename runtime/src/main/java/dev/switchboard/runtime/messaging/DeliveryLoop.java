@@ -25,6 +25,9 @@ import java.util.logging.Logger;
  *       whatever could be salvaged, so it is neither lost nor redelivered in a hot loop.
  *   <li>Settling failed (the retry or dead-letter publish was not confirmed): the delivery is left
  *       unsettled and redelivered after the backoff; what nobody finished is never acknowledged.
+ *   <li>Another delivery of the same message is still being handled ({@link MessageInFlightException}
+ *       from the idempotency check): left unsettled and redelivered after the backoff (a second at
+ *       least), as the same attempt, so waiting for the other one does not spend the retry budget.
  * </ul>
  *
  * <p>The loop sees the subscription's handler as one step; for generated handlers that is the chain
@@ -39,6 +42,11 @@ public final class DeliveryLoop<R> {
     private static final Logger log = Logger.getLogger(DeliveryLoop.class.getName());
     /** How long a dead-letter publish may take to be confirmed before the delivery is left for redelivery. */
     static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * The least wait before a message still being handled elsewhere comes back: its other delivery
+     * is typically a slow handler, and asking again every few milliseconds would only spin.
+     */
+    static final Duration IN_FLIGHT_DELAY = Duration.ofSeconds(1);
 
     private final Subscription subscription;
     private final DeliveryHooks<R> hooks;
@@ -77,6 +85,11 @@ public final class DeliveryLoop<R> {
         try {
             subscription.handler().handle(message,
                     new MessageHandler.Delivery(attempt, subscription.retry().attempts(), subscription.destination()));
+        } catch (MessageInFlightException inFlight) {
+            log.log(Level.FINE, inFlight, () -> inFlight.getMessage() + "; delivering it again later");
+            Duration delay = backoff.before(attempt);
+            redeliverLater(received, delay.compareTo(IN_FLIGHT_DELAY) < 0 ? IN_FLIGHT_DELAY : delay);
+            return;
         } catch (Exception | Error failure) {
             failed(received, message, failure, attempt);
             return;

@@ -1,8 +1,11 @@
 package dev.switchboard.runtime.messaging;
 
 /**
- * Wraps a handler so each CloudEvent id is processed once per consumer group: a duplicate is
- * acknowledged without calling the handler; a failure releases the id so the redelivery runs.
+ * Wraps a handler so each CloudEvent id is processed once per consumer group, as far as the
+ * {@link ProcessedMessages} store can promise: a duplicate of a finished message is acknowledged
+ * without calling the handler; a failure leaves the id unrecorded so the redelivery runs; a
+ * duplicate of a message still being handled throws {@link MessageInFlightException}, which the
+ * {@link DeliveryLoop} answers by delivering it again later, never by acknowledging it.
  */
 public final class IdempotentHandler implements MessageHandler {
 
@@ -18,14 +21,6 @@ public final class IdempotentHandler implements MessageHandler {
 
     @Override
     public void handle(Message message, Delivery delivery) throws Exception {
-        if (!processed.claim(group, message.id())) {
-            return;
-        }
-        try {
-            handler.handle(message, delivery);
-        } catch (Exception | Error failure) {
-            processed.release(group, message.id());
-            throw failure;
-        }
+        processed.processOnce(group, message.id(), () -> handler.handle(message, delivery));
     }
 }

@@ -1,18 +1,26 @@
 package dev.switchboard.runtime.messaging;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The default deduplication store: the most recent ids per JVM, bounded so a long-running
- * consumer cannot grow without limit. A duplicate arriving after its id was evicted is processed
- * again, which is why the bound should cover the broker's redelivery window.
+ * The default store: the most recent finished ids per JVM, bounded so a long-running consumer
+ * cannot grow without limit, and the ids being handled right now. At-least-once per instance: the
+ * ids are lost with the process (a message whose handler finished just before a crash, but whose
+ * acknowledgement did not reach the broker, runs again after the restart), other instances do not
+ * see them, and a duplicate arriving after its id was evicted runs again, which is why the bound
+ * should cover the broker's redelivery window. The JDBC store of {@code switchboard-jdbc} is the
+ * one that survives crashes and is shared.
  */
 public final class InMemoryProcessedMessages implements ProcessedMessages {
 
     public static final int DEFAULT_CAPACITY = 100_000;
 
-    private final Map<String, Boolean> seen;
+    private final Map<String, Boolean> finished;
+    /** Never evicted: a duplicate of a running message must wait for its outcome, whatever the bound. */
+    private final Set<String> running = new HashSet<>();
 
     public InMemoryProcessedMessages() {
         this(DEFAULT_CAPACITY);
@@ -22,7 +30,7 @@ public final class InMemoryProcessedMessages implements ProcessedMessages {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
         }
-        this.seen = new LinkedHashMap<>(16, 0.75f, false) {
+        this.finished = new LinkedHashMap<>(16, 0.75f, false) {
             private static final long serialVersionUID = 1L;
 
             @Override
@@ -33,13 +41,29 @@ public final class InMemoryProcessedMessages implements ProcessedMessages {
     }
 
     @Override
-    public synchronized boolean claim(String group, String messageId) {
-        return seen.putIfAbsent(key(group, messageId), Boolean.TRUE) == null;
-    }
-
-    @Override
-    public synchronized void release(String group, String messageId) {
-        seen.remove(key(group, messageId));
+    public boolean processOnce(String group, String messageId, Work work) throws Exception {
+        String key = key(group, messageId);
+        synchronized (this) {
+            if (finished.containsKey(key)) {
+                return false;
+            }
+            if (!running.add(key)) {
+                throw new MessageInFlightException(group, messageId, null);
+            }
+        }
+        boolean done = false;
+        try {
+            work.run();
+            done = true;
+        } finally {
+            synchronized (this) {
+                running.remove(key);
+                if (done) {
+                    finished.put(key, Boolean.TRUE);
+                }
+            }
+        }
+        return true;
     }
 
     private static String key(String group, String messageId) {

@@ -25,6 +25,11 @@ public final class MessageSubscriptions implements AutoCloseable {
         this.subscriptions = List.of(subscriptions);
     }
 
+    /** How many subscriptions this group opens: what sizing a pool for their handlers counts. */
+    public int size() {
+        return subscriptions.size();
+    }
+
     /** Opens every subscription; a second call does nothing until {@link #close()}. */
     public synchronized void start() {
         if (!open.isEmpty()) {

@@ -183,6 +183,19 @@ class DeliveryLoopTest {
     }
 
     @Test
+    void aMessageInFlightElsewhereIsRedeliveredLaterAsTheSameAttemptAndNeverAcknowledged() {
+        loop(new IdempotentHandler("points", (group, id, work) -> {
+            throw new MessageInFlightException(group, id, null);
+        }, (message, delivery) -> {
+            throw new AssertionError("the handler must not run");
+        })).deliver(FakeDelivery.of(ORDER, 4));
+
+        assertThat(broker.settled).as("not the last attempt's dead letter: waiting spends no attempt")
+                .containsExactly("redeliver e-1 after PT1S");
+        assertThat(broker.published).isEmpty();
+    }
+
+    @Test
     void aFailedAcknowledgementIsLeftToTheBrokersRedeliveryAndTheLoopSurvives() {
         broker.acknowledgeFails = true;
         loop((message, delivery) -> {}).deliver(FakeDelivery.of(ORDER, 1));

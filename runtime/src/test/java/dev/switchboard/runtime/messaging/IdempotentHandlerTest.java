@@ -50,12 +50,48 @@ class IdempotentHandlerTest {
     }
 
     @Test
-    void theStoreStaysBounded() {
+    void aDuplicateOfAMessageStillBeingHandledIsNeitherHandledNorAcknowledgedButLeftForLater() throws Exception {
+        List<String> handled = new ArrayList<>();
+        InMemoryProcessedMessages processed = new InMemoryProcessedMessages();
+        MessageHandler[] points = new MessageHandler[1];
+        List<Throwable> duplicate = new ArrayList<>();
+        points[0] = new IdempotentHandler("Points", processed, (m, d) -> {
+            if (handled.isEmpty()) {
+                handled.add(m.id());
+                // the broker redelivers while the first delivery still runs
+                try {
+                    points[0].handle(m, FIRST);
+                } catch (MessageInFlightException inFlight) {
+                    duplicate.add(inFlight);
+                }
+            }
+        });
+
+        points[0].handle(message("e-1"), FIRST);
+
+        assertThat(handled).containsExactly("e-1");
+        assertThat(duplicate).singleElement().asString().contains("e-1", "Points", "still being handled");
+        assertThat(processed.processOnce("Points", "e-1", () -> handled.add("again"))).as("finished now").isFalse();
+    }
+
+    @Test
+    void aMessageWhoseHandlerFailedIsNotInFlightAnyMore() throws Exception {
+        InMemoryProcessedMessages processed = new InMemoryProcessedMessages();
+        assertThatThrownBy(() -> processed.processOnce("g", "a", () -> {
+            throw new StackOverflowError("recursed");
+        })).isInstanceOf(StackOverflowError.class);
+
+        assertThat(processed.processOnce("g", "a", () -> {})).isTrue();
+    }
+
+    @Test
+    void theStoreStaysBounded() throws Exception {
         InMemoryProcessedMessages processed = new InMemoryProcessedMessages(2);
-        assertThat(processed.claim("g", "a")).isTrue();
-        assertThat(processed.claim("g", "b")).isTrue();
-        assertThat(processed.claim("g", "c")).isTrue();
-        assertThat(processed.claim("g", "c")).isFalse();
-        assertThat(processed.claim("g", "a")).as("evicted, so processed again").isTrue();
+        ProcessedMessages.Work nothing = () -> {};
+        assertThat(processed.processOnce("g", "a", nothing)).isTrue();
+        assertThat(processed.processOnce("g", "b", nothing)).isTrue();
+        assertThat(processed.processOnce("g", "c", nothing)).isTrue();
+        assertThat(processed.processOnce("g", "c", nothing)).isFalse();
+        assertThat(processed.processOnce("g", "a", nothing)).as("evicted, so processed again").isTrue();
     }
 }

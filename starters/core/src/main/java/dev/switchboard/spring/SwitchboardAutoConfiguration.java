@@ -8,6 +8,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -32,10 +34,25 @@ public class SwitchboardAutoConfiguration {
         return new PolicyEngine(new PropertiesPolicyOverrides(properties));
     }
 
+    /**
+     * In memory by default (one instance); with {@code switchboard.rest.idempotency=jdbc} the JDBC
+     * starter declares the shared store instead, whichever auto-configuration runs first.
+     */
     @Bean
     @ConditionalOnMissingBean
+    @ConditionalOnProperty(name = "switchboard.rest.idempotency", havingValue = "memory", matchIfMissing = true)
     IdempotencyStore switchboardIdempotencyStore() {
         return new InMemoryIdempotencyStore();
+    }
+
+    /** A setting that would otherwise fall back to memory in silence, losing what it was chosen for. */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(name = "switchboard.rest.idempotency", havingValue = "jdbc")
+    @ConditionalOnMissingClass("dev.switchboard.jdbc.idempotency.JdbcIdempotencyStore")
+    IdempotencyStore switchboardJdbcIdempotencyStoreMissing() {
+        throw new IllegalStateException("switchboard.rest.idempotency=jdbc needs the JDBC stores: add "
+                + "dev.switchboard:switchboard-spring-boot-starter-jdbc to the application's dependencies");
     }
 
     /** {@code /openapi.yaml}, {@code /asyncapi.yaml}: served wherever a servlet web server runs (actuator's, or REST's). */

@@ -2,11 +2,16 @@ package dev.switchboard.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.runtime.idempotency.IdempotencyStore;
+import dev.switchboard.runtime.idempotency.InMemoryIdempotencyStore;
+import dev.switchboard.runtime.messaging.InMemoryProcessedMessages;
+import dev.switchboard.runtime.messaging.ProcessedMessages;
 import dev.switchboard.runtime.policy.CallShape;
 import dev.switchboard.runtime.policy.OperationDescriptor;
 import dev.switchboard.runtime.policy.PolicySettings;
 import dev.switchboard.runtime.policy.RetrySettings;
 import dev.switchboard.runtime.resilience.PolicyEngine;
+import dev.switchboard.spring.messaging.SwitchboardMessagingAutoConfiguration;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -79,5 +84,29 @@ class SwitchboardAutoConfigurationTest {
         String grpcClient() {
             return "grpc";
         }
+    }
+
+    @Test
+    void theJdbcStoresAskedForWithoutTheirStarterFailStartupSayingWhatToAdd() {
+        runner.withPropertyValues("switchboard.rest.idempotency=jdbc")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("add dev.switchboard:switchboard-spring-boot-starter-jdbc"));
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(SwitchboardAutoConfiguration.class,
+                        SwitchboardMessagingAutoConfiguration.class))
+                .withPropertyValues("switchboard.messaging.processed-messages=jdbc")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("add dev.switchboard:switchboard-spring-boot-starter-jdbc"));
+    }
+
+    @Test
+    void theInMemoryStoresAreTheDefault() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(SwitchboardAutoConfiguration.class,
+                        SwitchboardMessagingAutoConfiguration.class))
+                .run(context -> {
+                    assertThat(context.getBean(IdempotencyStore.class)).isInstanceOf(InMemoryIdempotencyStore.class);
+                    assertThat(context.getBean(ProcessedMessages.class)).isInstanceOf(InMemoryProcessedMessages.class);
+                });
     }
 }

@@ -18,8 +18,9 @@ public class MessagingProperties {
 
     /**
      * Where consumers remember the CloudEvent ids they handled, to drop duplicates: {@code memory}
-     * (bounded, per instance) or {@code jdbc} (a table in the application's {@code DataSource},
-     * shared by instances and kept across restarts).
+     * (bounded, per instance: at-least-once) or {@code jdbc} (the transactional inbox of
+     * {@code switchboard-spring-boot-starter-jdbc}: the id commits with the handler's own database
+     * work, shared by instances and kept across restarts and crashes).
      */
     private String processedMessages = "memory";
 

@@ -4,7 +4,6 @@ import dev.switchboard.runtime.messaging.DefaultMessageListeners;
 import dev.switchboard.runtime.messaging.DefaultMessagePublisher;
 import dev.switchboard.runtime.messaging.EmbeddedBroker;
 import dev.switchboard.runtime.messaging.InMemoryProcessedMessages;
-import dev.switchboard.runtime.messaging.JdbcProcessedMessages;
 import dev.switchboard.runtime.messaging.MessageListeners;
 import dev.switchboard.runtime.messaging.MessagePublisher;
 import dev.switchboard.runtime.messaging.MessageSubscriptions;
@@ -12,10 +11,10 @@ import dev.switchboard.runtime.messaging.MessageTransport;
 import dev.switchboard.runtime.messaging.ProcessedMessages;
 import dev.switchboard.runtime.resilience.PolicyEngine;
 import io.micrometer.observation.ObservationRegistry;
-import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -43,19 +42,27 @@ public class SwitchboardMessagingAutoConfiguration {
         return EmbeddedBroker.shared();
     }
 
-    /** {@code switchboard.messaging.processed-messages=jdbc}: the ids in the application's database. */
+    /**
+     * By default the ids live in memory, bounded: at-least-once per instance. With
+     * {@code switchboard.messaging.processed-messages=jdbc} the JDBC starter declares the
+     * transactional inbox instead, whichever auto-configuration runs first.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(name = "switchboard.messaging.processed-messages", havingValue = "memory",
+            matchIfMissing = true)
+    ProcessedMessages switchboardProcessedMessages() {
+        return new InMemoryProcessedMessages();
+    }
+
+    /** A setting that would otherwise fall back to memory in silence, losing what it was chosen for. */
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnProperty(name = "switchboard.messaging.processed-messages", havingValue = "jdbc")
-    ProcessedMessages switchboardJdbcProcessedMessages(DataSource dataSource) {
-        return new JdbcProcessedMessages(dataSource);
-    }
-
-    /** By default the ids live in memory, bounded: enough for one instance's redeliveries. */
-    @Bean
-    @ConditionalOnMissingBean
-    ProcessedMessages switchboardProcessedMessages() {
-        return new InMemoryProcessedMessages();
+    @ConditionalOnMissingClass("dev.switchboard.jdbc.inbox.JdbcProcessedMessages")
+    ProcessedMessages switchboardJdbcProcessedMessagesMissing() {
+        throw new IllegalStateException("switchboard.messaging.processed-messages=jdbc needs the JDBC stores: add "
+                + "dev.switchboard:switchboard-spring-boot-starter-jdbc to the application's dependencies");
     }
 
     @Bean

@@ -1,0 +1,16 @@
+-- Switchboard Idempotency-Key store shared by a service's instances: a claimed key (status NULL while the
+-- first call runs), then the response replayed to retries until expires_at.
+-- Copy into a Flyway/Liquibase migration and set switchboard.jdbc.initialize-schema=never.
+-- Binary collation: keys differing only in case are different keys.
+CREATE TABLE IF NOT EXISTS switchboard_idempotency_keys (
+    scope VARCHAR(200) NOT NULL,
+    idempotency_key VARCHAR(200) NOT NULL,
+    fingerprint VARCHAR(200) NOT NULL,
+    status INT,
+    headers TEXT,
+    body LONGBLOB,
+    expires_at DATETIME(6) NOT NULL,
+    PRIMARY KEY (scope, idempotency_key)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+-- The clean-up deletes by expiry.
+CREATE INDEX IF NOT EXISTS switchboard_idempotency_keys_expires_at ON switchboard_idempotency_keys (expires_at);
