@@ -1,14 +1,11 @@
 package dev.switchboard.it.security.ledger;
 
-import dev.switchboard.it.security.SecuredOperations;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 
 /** A Ledger service: generated REST and gRPC adapters in front of {@link RecordingLedger}, secured by the starter. */
 @SpringBootApplication
-@Import(SecuredOperations.class)
 public class LedgerApplication {
 
     @Bean
