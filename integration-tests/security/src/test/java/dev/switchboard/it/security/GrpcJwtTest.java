@@ -21,13 +21,18 @@ import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
 import io.grpc.protobuf.StatusProto;
+import io.grpc.reflection.v1.ServerReflectionGrpc;
+import io.grpc.reflection.v1.ServerReflectionRequest;
+import io.grpc.reflection.v1.ServerReflectionResponse;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.MetadataUtils;
+import io.grpc.stub.StreamObserver;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -110,10 +115,31 @@ class GrpcJwtTest {
     }
 
     @Test
-    void publicOperationAndHealthNeedNoToken() {
+    void publicOperationHealthAndReflectionNeedNoToken() throws Exception {
         assertThat(call(LedgerGrpc.PING, new WhoAmIRequest(null), null).subject()).isEqualTo("anonymous");
         HealthCheckResponse health = HealthGrpc.newBlockingStub(channel).check(HealthCheckRequest.getDefaultInstance());
         assertThat(health.getStatus()).isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
+
+        CompletableFuture<ServerReflectionResponse> listed = new CompletableFuture<>();
+        StreamObserver<ServerReflectionRequest> reflection = ServerReflectionGrpc.newStub(channel)
+                .serverReflectionInfo(new StreamObserver<>() {
+                    @Override
+                    public void onNext(ServerReflectionResponse answer) {
+                        listed.complete(answer);
+                    }
+
+                    @Override
+                    public void onError(Throwable failure) {
+                        listed.completeExceptionally(failure);
+                    }
+
+                    @Override
+                    public void onCompleted() {}
+                });
+        reflection.onNext(ServerReflectionRequest.newBuilder().setListServices("*").build());
+        reflection.onCompleted();
+        assertThat(listed.get(10, TimeUnit.SECONDS).getListServicesResponse().getServiceList())
+                .extracting(service -> service.getName()).contains(LedgerGrpc.SERVICE_NAME);
     }
 
     @Test
