@@ -1,10 +1,13 @@
 package dev.switchboard.it.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.switchboard.it.security.ledger.Identity;
 import dev.switchboard.it.security.ledger.LedgerClient;
 import dev.switchboard.it.security.ledger.WhoAmIRequest;
+import dev.switchboard.runtime.ErrorCode;
+import dev.switchboard.runtime.SwitchboardException;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,6 +28,8 @@ class ClientCredentialsTest {
     private Ledgers.Ledger downstream;
     private Ledgers.Ledger overRest;
     private Ledgers.Ledger overGrpc;
+    private Ledgers.Ledger refusedOverRest;
+    private Ledgers.Ledger refusedOverGrpc;
 
     @BeforeAll
     void start() throws Exception {
@@ -35,11 +40,15 @@ class ClientCredentialsTest {
                 "http://127.0.0.1:" + downstream.httpPort())));
         overGrpc = Ledgers.start(front(Map.of("switchboard.services.ledger.client.transport", "grpc",
                 "switchboard.services.ledger.client.address", downstream.grpcAddress())));
+        String wrongSecret = "spring.security.oauth2.client.registration.ledger.client-secret";
+        refusedOverRest = Ledgers.start(front(Map.of("switchboard.services.ledger.client.base-url",
+                "http://127.0.0.1:" + downstream.httpPort(), wrongSecret, "wrong")));
+        refusedOverGrpc = Ledgers.start(front(Map.of("switchboard.services.ledger.client.transport", "grpc",
+                "switchboard.services.ledger.client.address", downstream.grpcAddress(), wrongSecret, "wrong")));
     }
 
     private Map<String, String> front(Map<String, String> client) {
         Map<String, String> properties = new HashMap<>(issuer.resourceServer());
-        properties.putAll(client);
         properties.put("switchboard.services.ledger.client.credentials", "client-credentials");
         properties.put("switchboard.services.ledger.client.registration", "ledger");
         String registration = "spring.security.oauth2.client.registration.ledger.";
@@ -48,12 +57,14 @@ class ClientCredentialsTest {
         properties.put(registration + "authorization-grant-type", "client_credentials");
         properties.put(registration + "scope", "ledger:read");
         properties.put("spring.security.oauth2.client.provider.ledger.token-uri", issuer.issuer() + "/token");
+        properties.putAll(client);
         return properties;
     }
 
     @AfterAll
     void stop() {
-        for (Ledgers.Ledger ledger : new Ledgers.Ledger[] {overGrpc, overRest, downstream}) {
+        for (Ledgers.Ledger ledger : new Ledgers.Ledger[] {refusedOverGrpc, refusedOverRest, overGrpc, overRest,
+                downstream}) {
             if (ledger != null) {
                 ledger.close();
             }
@@ -71,6 +82,21 @@ class ClientCredentialsTest {
     @Test
     void grpcClientCallsWithItsOwnTokenObtainedOnce() throws Exception {
         assertCallsAsItself(overGrpc);
+    }
+
+    @Test
+    void aRefusedClientFailsItsCallsUnauthenticatedAndAsksOncePerCall() {
+        for (Ledgers.Ledger front : new Ledgers.Ledger[] {refusedOverRest, refusedOverGrpc}) {
+            int asked = issuer.tokenRequests();
+            LedgerClient client = front.context().getBean(LedgerClient.class);
+
+            SwitchboardException refused = catchThrowableOfType(SwitchboardException.class,
+                    () -> client.whoAmI(new WhoAmIRequest(null)));
+
+            assertThat(refused.code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
+            assertThat(refused.getMessage()).contains("registration ledger");
+            assertThat(issuer.tokenRequests() - asked).isEqualTo(1);
+        }
     }
 
     private void assertCallsAsItself(Ledgers.Ledger front) throws Exception {

@@ -38,6 +38,7 @@ public final class TokenIssuer implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, Client> clients = new HashMap<>();
     private final AtomicInteger tokensGranted = new AtomicInteger();
+    private final AtomicInteger tokenRequests = new AtomicInteger();
 
     private record Client(String secret, String scope) {}
 
@@ -69,6 +70,11 @@ public final class TokenIssuer implements AutoCloseable {
 
     public int tokensGranted() {
         return tokensGranted.get();
+    }
+
+    /** Every request to {@code /token}, granted or refused. */
+    public int tokenRequests() {
+        return tokenRequests.get();
     }
 
     /** A valid token for {@code subject} with {@code scope} (space-separated), for ten minutes. */
@@ -114,6 +120,7 @@ public final class TokenIssuer implements AutoCloseable {
     }
 
     private void grant(HttpExchange exchange) throws IOException {
+        tokenRequests.incrementAndGet();
         String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (authorization == null || !authorization.startsWith("Basic ")
