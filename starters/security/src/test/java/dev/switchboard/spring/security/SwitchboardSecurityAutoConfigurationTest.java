@@ -2,6 +2,7 @@ package dev.switchboard.spring.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.rest.server.TraceIds;
 import dev.switchboard.runtime.security.CallerSource;
 import dev.switchboard.runtime.security.DownstreamCredentials;
 import dev.switchboard.spring.SwitchboardAutoConfiguration;
@@ -11,6 +12,7 @@ import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -51,6 +53,16 @@ class SwitchboardSecurityAutoConfigurationTest {
             assertThat(context.getBeansOfType(SecurityFilterChain.class))
                     .containsOnlyKeys("switchboardSecurityFilterChain");
             assertThat(context).doesNotHaveBean("inMemoryUserDetailsManager");
+        });
+    }
+
+    @Test
+    void aServiceWithoutSwitchboardRestStillGetsTheOpenChain() {
+        contexts.withClassLoader(new FilteredClassLoader(TraceIds.class)).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBeansOfType(SecurityFilterChain.class))
+                    .containsOnlyKeys("switchboardSecurityFilterChain");
+            assertThat(context).doesNotHaveBean(ProblemSecurityResponses.class);
         });
     }
 
