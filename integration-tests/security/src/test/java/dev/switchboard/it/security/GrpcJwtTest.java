@@ -32,6 +32,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -106,6 +108,27 @@ class GrpcJwtTest {
     }
 
     @Test
+    void aServiceWithoutHttpAuthenticatesFromTheSameProperties() throws Exception {
+        Map<String, String> properties = new HashMap<>(issuer.resourceServer());
+        properties.put("spring.main.web-application-type", "none");
+        try (Ledgers.Ledger grpcOnly = Ledgers.start(properties)) {
+            ManagedChannel direct = ManagedChannelBuilder.forTarget(grpcOnly.grpcAddress()).usePlaintext().build();
+            try {
+                Identity identity = ClientCalls.blockingUnaryCall(withToken(direct, issuer.token("gus", "ledger:read")),
+                        LedgerGrpc.WHO_AM_I, CallOptions.DEFAULT.withDeadlineAfter(10, TimeUnit.SECONDS),
+                        new WhoAmIRequest(null));
+                assertThat(identity.subject()).isEqualTo("gus");
+                StatusRuntimeException expired = catchThrowableOfType(StatusRuntimeException.class,
+                        () -> ClientCalls.blockingUnaryCall(withToken(direct, issuer.expired("gus", "ledger:read")),
+                                LedgerGrpc.WHO_AM_I, CallOptions.DEFAULT, new WhoAmIRequest(null)));
+                assertThat(expired.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+            } finally {
+                direct.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Test
     void tokenMissingAScopeIsPermissionDeniedNamingIt() {
         StatusRuntimeException refused = refused(LedgerGrpc.RECORD, new Entry("e-1", 5),
                 issuer.token("bob", "ledger:read"));
@@ -164,6 +187,10 @@ class GrpcJwtTest {
     }
 
     private Channel withToken(String token) {
+        return withToken(channel, token);
+    }
+
+    private static Channel withToken(Channel channel, String token) {
         if (token == null) {
             return channel;
         }
