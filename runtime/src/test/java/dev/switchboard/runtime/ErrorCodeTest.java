@@ -38,6 +38,16 @@ class ErrorCodeTest {
     }
 
     @Test
+    void refusedCredentialsAreNeverRetriedEvenWhenRepeatingIsHarmless() {
+        for (ErrorCode refusal : new ErrorCode[] {ErrorCode.UNAUTHENTICATED, ErrorCode.PERMISSION_DENIED}) {
+            assertThat(refusal.isRetryable()).isFalse();
+            assertThat(refusal.isRetryable(true)).isFalse();
+        }
+        assertThat(ErrorCode.UNAUTHENTICATED.httpStatus()).isEqualTo(401);
+        assertThat(ErrorCode.PERMISSION_DENIED.httpStatus()).isEqualTo(403);
+    }
+
+    @Test
     void mapsToHttpStatusLikeGrpcGateway() {
         assertThat(ErrorCode.INVALID_ARGUMENT.httpStatus()).isEqualTo(400);
         assertThat(ErrorCode.NOT_FOUND.httpStatus()).isEqualTo(404);

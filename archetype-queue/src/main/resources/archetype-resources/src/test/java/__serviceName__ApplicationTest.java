@@ -14,13 +14,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 #if( $broker == "kafka" )
 import org.springframework.kafka.test.context.EmbeddedKafka;
 #end
 
 /**
  * The running service on the ${broker} broker#if( $broker == "kafka" ) (a real in-process KRaft broker)#elseif( $broker != "embedded" ) (the real server on localhost)#end:
- * a command is handled, the event it publishes reaches the subscriber, and both are measured.
+ * a command is handled, the shipment it records and the event it publishes commit together (through
+ * the outbox, in the embedded H2 database), the event reaches the subscriber, and both are measured.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 #if( $broker == "kafka" )
@@ -38,6 +40,9 @@ class ${serviceName}ApplicationTest {
     @Autowired
     ShipmentLog log;
 
+    @Autowired
+    JdbcClient jdbc;
+
     @Value("${symbol_dollar}{local.server.port}")
     int httpPort;
 
@@ -51,6 +56,8 @@ class ${serviceName}ApplicationTest {
             Thread.sleep(20);
         }
         assertThat(log.trackingNumber(orderId)).hasValueSatisfying(number -> assertThat(number).startsWith("TRK-"));
+        assertThat(jdbc.sql("SELECT tracking_number FROM shipments WHERE order_id = ?").param(orderId)
+                .query(String.class).optional()).isEqualTo(log.trackingNumber(orderId));
     }
 
     @Test

@@ -68,8 +68,9 @@ public final class DefaultMessagePublisher implements MessagePublisher {
             Message message = new Message(UUID.randomUUID().toString(), descriptor.type(), descriptor.service(), key,
                     Instant.now(), protobuf ? PROTOBUF : JSON, headers, protobuf ? encode(descriptor, payload)
                             : json.writeValueAsBytes(payload));
-            confirmed = attempts.publish(descriptor, message, settings(descriptor),
-                    CallContext.currentDeadline().orElse(null));
+            confirmed = transport.confirmsByBroker()
+                    ? attempts.publish(descriptor, message, settings(descriptor), CallContext.currentDeadline().orElse(null))
+                    : attempts.publishOnce(descriptor, message);
         } catch (RuntimeException failure) {
             CallObservations.stop(observation, failure);
             return CompletableFuture.failedFuture(failure);

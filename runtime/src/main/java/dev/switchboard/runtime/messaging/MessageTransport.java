@@ -28,6 +28,16 @@ public interface MessageTransport extends AutoCloseable {
         declare(destination, mode);
     }
 
+    /**
+     * Whether a publish here waits for a broker's confirm, so the publisher puts the contract's
+     * timeout and retries around it. False for a transport settled by something else: the
+     * transactional outbox completes a publish when the writing transaction commits, and its relay
+     * retries the broker on its own; a timeout there would fail a publish whose row then commits.
+     */
+    default boolean confirmsByBroker() {
+        return true;
+    }
+
     /** Starts consuming; closing the returned handle stops it after the in-flight handlers finish. */
     AutoCloseable subscribe(Subscription subscription);
 

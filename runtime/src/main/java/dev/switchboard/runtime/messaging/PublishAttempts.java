@@ -75,6 +75,20 @@ final class PublishAttempts {
         return result;
     }
 
+    /**
+     * Publishes {@code message} once and hands back the transport's own future: for a transport
+     * that is not {@linkplain MessageTransport#confirmsByBroker() confirmed by a broker}.
+     */
+    CompletableFuture<Void> publishOnce(MessageDescriptor descriptor, Message message) {
+        Publish publish = new Publish(descriptor, message, null, null, null, null);
+        try {
+            declareOnce(publish);
+            return transport.publish(descriptor.destination(), message);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
     private record Publish(MessageDescriptor descriptor, Message message, PolicySettings settings,
             Deadline deadline, Backoff backoff, CompletableFuture<Void> result) {
 

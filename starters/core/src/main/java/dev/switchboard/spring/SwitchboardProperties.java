@@ -66,6 +66,17 @@ public class SwitchboardProperties {
          */
         private String address;
 
+        /**
+         * What generated clients authenticate with (under switchboard-spring-boot-starter-security):
+         * {@code none}; {@code forward}, the current caller's bearer token (it names the first service's
+         * audience, so the downstream must accept it); or {@code client-credentials}, a token of the
+         * service's own from the OAuth2 client {@link #registration}.
+         */
+        private String credentials = "none";
+
+        /** The {@code spring.security.oauth2.client.registration.<id>} that {@code client-credentials} uses. */
+        private String registration;
+
         public String getTransport() {
             return transport;
         }
@@ -80,6 +91,22 @@ public class SwitchboardProperties {
 
         public void setBaseUrl(URI baseUrl) {
             this.baseUrl = baseUrl;
+        }
+
+        public String getCredentials() {
+            return credentials;
+        }
+
+        public void setCredentials(String credentials) {
+            this.credentials = credentials;
+        }
+
+        public String getRegistration() {
+            return registration;
+        }
+
+        public void setRegistration(String registration) {
+            this.registration = registration;
         }
 
         public String getAddress() {

@@ -12,7 +12,14 @@ import io.nats.client.JetStreamSubscription;
 import io.nats.client.PullSubscribeOptions;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +36,18 @@ final class NatsConsumer implements DeliveryHooks<io.nats.client.Message> {
     private static final Duration FETCH_WAIT = Duration.ofMillis(200);
     /** Messages a worker pulls at once; each is acknowledged on its own after its handler. */
     private static final int FETCH_BATCH = 10;
+    /**
+     * How often a fetched message not yet settled tells JetStream it is still being worked on
+     * ({@code +WPI}), well within the consumer's ack wait: a long handler (or one queued behind it in
+     * its batch) is not redelivered to another instance meanwhile, so it neither waits there as a
+     * duplicate in flight nor uses up the consumer's {@code max-deliver} with such redeliveries.
+     */
+    static final Duration IN_PROGRESS_EVERY = Duration.ofSeconds(10);
+    private static final ScheduledExecutorService PROGRESS = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "switchboard-nats-in-progress");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final Subscription subscription;
     private final JetStream jetStream;
@@ -64,9 +83,7 @@ final class NatsConsumer implements DeliveryHooks<io.nats.client.Message> {
         }
         try {
             while (running.getAsBoolean()) {
-                for (io.nats.client.Message received : pull.fetch(FETCH_BATCH, FETCH_WAIT)) {
-                    loop.deliver(received);
-                }
+                deliver(pull.fetch(FETCH_BATCH, FETCH_WAIT));
             }
         } catch (IllegalStateException closed) {
             if (running.getAsBoolean()) {
@@ -78,6 +95,34 @@ final class NatsConsumer implements DeliveryHooks<io.nats.client.Message> {
             } catch (IllegalStateException alreadyClosed) {
                 // The connection went first.
             }
+        }
+    }
+
+    /** Delivers a fetched batch in order, keeping the messages not settled yet in progress on the server. */
+    private void deliver(List<io.nats.client.Message> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        Set<io.nats.client.Message> unsettled = ConcurrentHashMap.newKeySet();
+        unsettled.addAll(batch);
+        long every = IN_PROGRESS_EVERY.toMillis();
+        ScheduledFuture<?> progress = PROGRESS.scheduleAtFixedRate(
+                () -> unsettled.forEach(NatsConsumer::inProgress), every, every, TimeUnit.MILLISECONDS);
+        try {
+            for (io.nats.client.Message received : batch) {
+                loop.deliver(received);
+                unsettled.remove(received);
+            }
+        } finally {
+            progress.cancel(false);
+        }
+    }
+
+    private static void inProgress(io.nats.client.Message received) {
+        try {
+            received.inProgress();
+        } catch (RuntimeException e) {
+            log.debug("could not tell JetStream a message is still in progress", e);
         }
     }
 

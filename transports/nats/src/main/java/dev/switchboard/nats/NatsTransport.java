@@ -242,6 +242,11 @@ public final class NatsTransport implements MessageTransport {
         try {
             StreamInfo info = management.getStreamInfo(stream);
             List<String> existing = info.getConfiguration().getSubjects();
+            if (existing.contains(subject + ".*") && ordered.add(subject)) {
+                // Sharded by a publisher or consumer that knew it is ordered: an outbox relay sending
+                // rows another instance wrote may not have been told, and must route to the shards too.
+                subjects = subject + ".*";
+            }
             if (!existing.contains(subjects)) {
                 List<String> more = new ArrayList<>(existing);
                 more.add(subjects);

@@ -48,8 +48,9 @@ final class ArchitectureRules {
     static final ArchRule POLICY_MODEL_DEPENDS_ON_NOTHING_BUT_THE_ERRORS = classes()
             .that().resideInAPackage("dev.switchboard.runtime.policy")
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.switchboard.runtime",
-                    "dev.switchboard.runtime.policy")
-            .because("the policy model is the bottom layer; the engine that needs call deadlines lives in runtime.resilience");
+                    "dev.switchboard.runtime.policy", "dev.switchboard.runtime.security")
+            .because("the policy model is the bottom layer (with who may call, the security model's plain values);"
+                    + " the engine that needs call deadlines lives in runtime.resilience");
 
     static final ArchRule NOTHING_IN_THE_RUNTIME_USES_THE_PIPELINES = noClasses()
             .that().resideInAPackage(RUNTIME).and().resideOutsideOfPackage("dev.switchboard.runtime.pipeline..")

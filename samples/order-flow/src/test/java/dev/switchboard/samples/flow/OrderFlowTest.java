@@ -27,10 +27,12 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The order flow end to end: the three sample services, built by this build, each on its own
- * class loader in this JVM, over real HTTP, real gRPC (Netty) and the embedded broker. The points
+ * class loader in this JVM, over real HTTP, real gRPC (Netty) and the embedded broker, the orders and
+ * their events committed together in an embedded H2 database through the transactional outbox. The points
  * ledger of {@code mallory} is locked, so her event must end in the dead-letter destination.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -211,6 +213,19 @@ class OrderFlowTest {
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         assertThat(new OrderFlow(shop, log, broker.name(), new PrintStream(text, true, StandardCharsets.UTF_8))
                 .summaryOf(shopper.placeOrder("grace", "blue-mug", 1))).contains("503", "InventoryUnavailable");
+    }
+
+    @Test
+    @Order(10)
+    void everySavedOrderHasItsEventInTheOutboxCommittedWithItAndSent() {
+        JdbcTemplate orders = shop.service(Shop.ORDERS).context().getBean(JdbcTemplate.class);
+        List<String> saved = orders.queryForList("SELECT id FROM shop_orders", String.class);
+
+        assertThat(saved).isNotEmpty();
+        assertThat(await(() -> orders.queryForObject("SELECT COUNT(*) FROM switchboard_outbox WHERE sent_at IS NULL",
+                Integer.class) == 0)).as("the relay sent every row").isTrue();
+        assertThat(orders.queryForList("SELECT subject FROM switchboard_outbox WHERE event_type LIKE '%orderCreated'",
+                String.class)).containsExactlyInAnyOrderElementsOf(saved);
     }
 
     private Set<String> calls(String service) {

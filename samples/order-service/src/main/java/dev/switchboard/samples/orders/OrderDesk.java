@@ -7,37 +7,42 @@ import dev.switchboard.samples.inventory.InventoryClient;
 import dev.switchboard.samples.inventory.Reservation;
 import dev.switchboard.samples.inventory.ReserveStockRequest;
 import java.time.Instant;
-import java.util.Comparator;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Places orders: stock is reserved with inventory over gRPC first (the generated client brings the
- * deadline, retries and circuit breaker), then the order is kept and {@code orderCreated} published.
- * An order is answered only once the broker has confirmed its event, so no accepted order goes
- * untold.
+ * deadline, retries and circuit breaker), then the order is saved and {@code orderCreated} published
+ * in one database transaction. With the transactional outbox ({@code switchboard.messaging.outbox=jdbc})
+ * the event is a row committed with the order and sent to the broker after commit: no accepted order
+ * goes untold, and no event tells of an order that was not saved.
  */
 @Component
 public class OrderDesk implements OrdersService {
 
     private final InventoryClient inventory;
     private final OrdersEvents events;
-    private final Map<String, Order> orders = new ConcurrentHashMap<>();
+    private final OrderBook book;
+    private final TransactionTemplate transactions;
     private final List<BlockingQueue<Order>> watchers = new CopyOnWriteArrayList<>();
 
-    public OrderDesk(InventoryClient inventory, OrdersEvents events) {
+    public OrderDesk(InventoryClient inventory, OrdersEvents events, OrderBook book, TransactionTemplate transactions) {
         this.inventory = inventory;
         this.events = events;
+        this.book = book;
+        this.transactions = transactions;
     }
 
     @Override
@@ -45,21 +50,27 @@ public class OrderDesk implements OrdersService {
         String id = "o-" + UUID.randomUUID().toString().substring(0, 8);
         Reservation reservation = reserve(new ReserveStockRequest(id, request.sku(), request.quantity()));
         Order order = new Order(id, request.customerId(), request.sku(), request.quantity(),
-                reservation.unitPriceCents() * request.quantity(), Instant.now());
-        announce(order);
-        orders.put(id, order);
+                reservation.unitPriceCents() * request.quantity(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        saveAndAnnounce(order);
         watchers.forEach(watcher -> watcher.add(order));
         return order;
     }
 
-    /** Publishes {@code orderCreated} and waits for the broker's confirmation. */
-    private void announce(Order order) {
+    /**
+     * Saves the order and publishes {@code orderCreated} in one transaction: both commit or neither.
+     * The gRPC call above stays outside it, so no database transaction waits on another service.
+     */
+    private void saveAndAnnounce(Order order) {
         try {
-            events.orderCreated(order).join();
-        } catch (CompletionException unconfirmed) {
+            transactions.executeWithoutResult(status -> {
+                book.save(order);
+                // Joining returns at once inside the transaction: the event's fate is the commit's.
+                events.orderCreated(order).join();
+            });
+        } catch (DataAccessException | TransactionException notSaved) {
             // The stock stays reserved: a real shop would release it here, or let it expire.
             throw new SwitchboardException(ErrorCode.UNAVAILABLE, ErrorCode.UNAVAILABLE.name(),
-                    "order " + order.id() + " could not be announced: " + unconfirmed.getCause().getMessage(), Map.of());
+                    "order " + order.id() + " could not be saved: " + notSaved.getMessage(), Map.of());
         }
     }
 
@@ -79,11 +90,7 @@ public class OrderDesk implements OrdersService {
 
     @Override
     public Order getOrder(GetOrderRequest request) {
-        Order order = orders.get(request.id());
-        if (order == null) {
-            throw new OrderNotFoundException(request.id());
-        }
-        return order;
+        return book.find(request.id()).orElseThrow(() -> new OrderNotFoundException(request.id()));
     }
 
     @Override
@@ -92,10 +99,7 @@ public class OrderDesk implements OrdersService {
         watchers.add(placed);
         try {
             Set<String> sent = new HashSet<>();
-            List<Order> earlier = orders.values().stream()
-                    .sorted(Comparator.comparing(Order::placedAt))
-                    .toList();
-            for (Order order : earlier) {
+            for (Order order : book.ofCustomer(request.customerId())) {
                 if (!send(request, order, responses, sent)) {
                     return;
                 }

@@ -10,6 +10,7 @@ import dev.switchboard.runtime.messaging.MessageSubscriptions;
 import dev.switchboard.runtime.messaging.MessageTransport;
 import dev.switchboard.runtime.messaging.ProcessedMessages;
 import dev.switchboard.runtime.resilience.PolicyEngine;
+import dev.switchboard.runtime.resilience.PolicyOverrides;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -68,10 +69,11 @@ public class SwitchboardMessagingAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     MessagePublisher switchboardMessagePublisher(MessageTransport transport, MessagingProperties properties,
-            PolicyEngine policies, ObjectProvider<JsonMapper> json, ObjectProvider<ObservationRegistry> observations) {
+            ObjectProvider<PolicyEngine> policies, ObjectProvider<JsonMapper> json,
+            ObjectProvider<ObservationRegistry> observations) {
         return new DefaultMessagePublisher(transport, json.getIfAvailable(() -> JsonMapper.builder().build()),
                 observations.getIfAvailable(() -> ObservationRegistry.NOOP), "protobuf".equals(properties.getPayload()),
-                policies);
+                policies.getIfAvailable(() -> new PolicyEngine(PolicyOverrides.none())));
     }
 
     @Bean

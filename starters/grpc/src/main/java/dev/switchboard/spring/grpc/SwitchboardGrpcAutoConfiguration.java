@@ -5,6 +5,8 @@ import dev.switchboard.grpc.GrpcServer;
 import dev.switchboard.grpc.client.DefaultGrpcCallers;
 import dev.switchboard.grpc.server.DefaultGrpcServer;
 import dev.switchboard.runtime.resilience.PolicyEngine;
+import dev.switchboard.runtime.security.CallerSource;
+import dev.switchboard.runtime.security.DownstreamCredentials;
 import dev.switchboard.spring.SwitchboardProperties;
 import io.grpc.ManagedChannelBuilder;
 import io.micrometer.observation.ObservationRegistry;
@@ -25,19 +27,23 @@ public class SwitchboardGrpcAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(GrpcServer.class)
-    DefaultGrpcServer switchboardGrpcServer(PolicyEngine policies, ObjectProvider<ObservationRegistry> observations) {
-        return new DefaultGrpcServer(policies, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+    DefaultGrpcServer switchboardGrpcServer(PolicyEngine policies, ObjectProvider<ObservationRegistry> observations,
+            ObjectProvider<CallerSource> callers) {
+        return new DefaultGrpcServer(policies, observations.getIfAvailable(() -> ObservationRegistry.NOOP),
+                callers.getIfAvailable(() -> CallerSource.ANONYMOUS));
     }
 
     /** Spring gRPC's channel factory is configured after this class, so it is looked up when the first channel is made. */
     @Bean
     @ConditionalOnMissingBean(GrpcCallers.class)
     DefaultGrpcCallers switchboardGrpcCallers(ObjectProvider<GrpcChannelFactory> channels,
-            SwitchboardProperties properties, PolicyEngine policies, ObjectProvider<ObservationRegistry> observations) {
+            SwitchboardProperties properties, PolicyEngine policies, ObjectProvider<ObservationRegistry> observations,
+            ObjectProvider<DownstreamCredentials> credentials) {
         return new DefaultGrpcCallers(target -> channels.getObject().createChannel(target, onePolicyLayer()), service -> {
             SwitchboardProperties.Service configured = properties.service(service);
             return configured == null ? null : configured.getClient().getAddress();
-        }, policies, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+        }, policies, observations.getIfAvailable(() -> ObservationRegistry.NOOP),
+                credentials.getIfAvailable(() -> DownstreamCredentials.NONE));
     }
 
     /** Spring gRPC types its customizer by the concrete builder; this one applies to any. */

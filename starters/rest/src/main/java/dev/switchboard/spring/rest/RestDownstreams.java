@@ -2,6 +2,7 @@ package dev.switchboard.spring.rest;
 
 import dev.switchboard.rest.client.RestDownstream;
 import dev.switchboard.runtime.ServiceKeys;
+import dev.switchboard.runtime.security.DownstreamCredentials;
 import dev.switchboard.spring.SwitchboardProperties;
 import java.util.List;
 import java.util.Map;
@@ -40,16 +41,19 @@ final class RestDownstreams implements Function<String, RestDownstream>, Disposa
     private final HttpClientSettingsPropertyMapper settings;
     private final ClientHttpRequestFactoryBuilder<?> requestFactories;
     private final Supplier<RestClient.Builder> restClients;
+    private final DownstreamCredentials credentials;
     private final List<AutoCloseable> ownedClients = new CopyOnWriteArrayList<>();
 
     /**
      * @param defaults         Boot's {@code spring.http.clients.*} settings
      * @param requestFactories Boot's request factory builder
      * @param restClients      Boot's {@code RestClient.Builder} (a new one each time)
+     * @param credentials      the bearer token each call to a service carries, if any
      */
     RestDownstreams(SwitchboardProperties switchboard, Environment environment, SslBundles sslBundles,
             HttpClientSettings defaults, ClientHttpRequestFactoryBuilder<?> requestFactories,
-            Supplier<RestClient.Builder> restClients) {
+            Supplier<RestClient.Builder> restClients, DownstreamCredentials credentials) {
+        this.credentials = credentials;
         this.switchboard = switchboard;
         // Bound as Boot binds them for its HTTP service groups (HttpServiceClientProperties).
         this.serviceClients = Binder.get(environment)
@@ -71,6 +75,11 @@ final class RestDownstreams implements Function<String, RestDownstream>, Disposa
         if (http != null && !http.getDefaultHeader().isEmpty()) {
             builder.defaultHeaders(headers -> headers.putAll(http.getDefaultHeader()));
         }
+        builder.requestInterceptor((request, body, execution) -> {
+            // Each attempt asks again, on the caller's thread: a refreshed token, the current caller's.
+            credentials.bearerToken(service).ifPresent(request.getHeaders()::setBearerAuth);
+            return execution.execute(request, body);
+        });
         ClientHttpRequestFactoryBuilder<?> requests =
                 forSwitchboard(requestFactories, client.getMaxConnections(), ownedClients::add);
         return new RestDownstream(client.getBaseUrl(), client.isIdempotencyKeys(), builder, requests.build(settings),

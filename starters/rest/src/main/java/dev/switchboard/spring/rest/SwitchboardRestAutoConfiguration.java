@@ -7,6 +7,8 @@ import dev.switchboard.rest.server.RestErrorAdvice;
 import dev.switchboard.rest.server.TraceIds;
 import dev.switchboard.runtime.idempotency.IdempotencyStore;
 import dev.switchboard.runtime.resilience.PolicyEngine;
+import dev.switchboard.runtime.security.CallerSource;
+import dev.switchboard.runtime.security.DownstreamCredentials;
 import dev.switchboard.spring.SwitchboardProperties;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
@@ -37,11 +39,12 @@ public class SwitchboardRestAutoConfiguration {
     RestDownstreams switchboardRestDownstreams(SwitchboardProperties properties, Environment environment,
             ObjectProvider<SslBundles> sslBundles, ObjectProvider<HttpClientSettings> httpClientSettings,
             ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactories,
-            ObjectProvider<RestClient.Builder> restClients) {
+            ObjectProvider<RestClient.Builder> restClients, ObjectProvider<DownstreamCredentials> credentials) {
         return new RestDownstreams(properties, environment, sslBundles.getIfAvailable(),
                 httpClientSettings.getIfAvailable(HttpClientSettings::defaults),
                 requestFactories.getIfAvailable(ClientHttpRequestFactoryBuilder::detect),
-                () -> restClients.getIfAvailable(RestClient::builder).clone());
+                () -> restClients.getIfAvailable(RestClient::builder).clone(),
+                credentials.getIfAvailable(() -> DownstreamCredentials.NONE));
     }
 
     /** The callers generated REST clients delegate to. */
@@ -70,9 +73,10 @@ public class SwitchboardRestAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         RestServer switchboardRestServer(PolicyEngine policies, ObjectProvider<ObservationRegistry> observations,
-                ObjectProvider<JsonMapper> json, IdempotencyStore idempotency, TraceIds traceIds) {
+                ObjectProvider<JsonMapper> json, IdempotencyStore idempotency, TraceIds traceIds,
+                ObjectProvider<CallerSource> callers) {
             return new DefaultRestServer(policies, observations.getIfAvailable(() -> ObservationRegistry.NOOP),
-                    jsonMapper(json), idempotency, traceIds);
+                    jsonMapper(json), idempotency, traceIds, callers.getIfAvailable(() -> CallerSource.ANONYMOUS));
         }
 
         @Bean

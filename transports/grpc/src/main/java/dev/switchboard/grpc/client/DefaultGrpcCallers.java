@@ -7,6 +7,7 @@ import dev.switchboard.runtime.ErrorDecoder;
 import dev.switchboard.runtime.ServiceKeys;
 import dev.switchboard.runtime.SwitchboardException;
 import dev.switchboard.runtime.resilience.PolicyEngine;
+import dev.switchboard.runtime.security.DownstreamCredentials;
 import io.grpc.Channel;
 import io.grpc.ClientInterceptors;
 import io.grpc.ManagedChannelBuilder;
@@ -28,6 +29,7 @@ public final class DefaultGrpcCallers implements GrpcCallers {
     private final Function<String, String> addresses;
     private final PolicyEngine policies;
     private final ObservationRegistry observations;
+    private final DownstreamCredentials credentials;
     private final Map<String, Channel> byService = new ConcurrentHashMap<>();
 
     /**
@@ -36,10 +38,17 @@ public final class DefaultGrpcCallers implements GrpcCallers {
      */
     public DefaultGrpcCallers(Function<String, Channel> channels, Function<String, String> addresses,
             PolicyEngine policies, ObservationRegistry observations) {
+        this(channels, addresses, policies, observations, DownstreamCredentials.NONE);
+    }
+
+    /** @param credentials the bearer token each call to a service carries, if any */
+    public DefaultGrpcCallers(Function<String, Channel> channels, Function<String, String> addresses,
+            PolicyEngine policies, ObservationRegistry observations, DownstreamCredentials credentials) {
         this.channels = channels;
         this.addresses = addresses;
         this.policies = policies;
         this.observations = observations;
+        this.credentials = credentials;
     }
 
     /** What every channel of a generated client needs: one retry layer (ours) and round-robin balancing. */
@@ -59,6 +68,7 @@ public final class DefaultGrpcCallers implements GrpcCallers {
                     "no gRPC address configured for " + service + ": set switchboard.services."
                             + ServiceKeys.kebab(service) + ".client.address", Map.of());
         }
-        return ClientInterceptors.intercept(channels.apply(address), new CallHeaders());
+        return ClientInterceptors.intercept(channels.apply(address), new CallHeaders(),
+                new BearerCredentials(service, credentials));
     }
 }

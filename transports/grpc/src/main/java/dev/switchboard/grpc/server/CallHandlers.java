@@ -7,6 +7,7 @@ import dev.switchboard.runtime.pipeline.StreamExchange;
 import dev.switchboard.runtime.pipeline.UnaryExchange;
 import dev.switchboard.runtime.policy.OperationDescriptor;
 import dev.switchboard.runtime.resilience.PolicyEngine;
+import dev.switchboard.runtime.security.CallerSource;
 import dev.switchboard.runtime.stream.StreamSink;
 import dev.switchboard.runtime.stream.StreamSource;
 import io.grpc.Context;
@@ -36,8 +37,9 @@ final class CallHandlers {
     private final ServerPipeline pipeline;
     private final Executor streamHandlers;
 
-    CallHandlers(PolicyEngine policies, ObservationRegistry observations, Executor streamHandlers) {
-        this.pipeline = new ServerPipeline(policies, observations, "grpc");
+    CallHandlers(PolicyEngine policies, ObservationRegistry observations, CallerSource callers,
+            Executor streamHandlers) {
+        this.pipeline = new ServerPipeline(policies, observations, "grpc", callers);
         this.streamHandlers = streamHandlers;
     }
 

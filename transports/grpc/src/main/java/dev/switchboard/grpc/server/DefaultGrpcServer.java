@@ -2,6 +2,7 @@ package dev.switchboard.grpc.server;
 
 import com.google.protobuf.Descriptors.FileDescriptor;
 import dev.switchboard.runtime.resilience.PolicyEngine;
+import dev.switchboard.runtime.security.CallerSource;
 import dev.switchboard.grpc.GrpcServer;
 import dev.switchboard.grpc.GrpcServiceBinding;
 import io.micrometer.observation.ObservationRegistry;
@@ -22,9 +23,15 @@ public final class DefaultGrpcServer implements GrpcServer, AutoCloseable {
     private final CallHandlers calls;
     private final ExecutorService streamHandlers;
 
+    /** A server without authentication: operations that are not public refuse every call. */
     public DefaultGrpcServer(PolicyEngine policies, ObservationRegistry observations) {
+        this(policies, observations, CallerSource.ANONYMOUS);
+    }
+
+    /** @param callers who is calling, as the application's security (Spring gRPC's interceptor) found */
+    public DefaultGrpcServer(PolicyEngine policies, ObservationRegistry observations, CallerSource callers) {
         this.streamHandlers = Executors.newCachedThreadPool(new HandlerThreads());
-        this.calls = new CallHandlers(policies, observations, streamHandlers);
+        this.calls = new CallHandlers(policies, observations, callers, streamHandlers);
     }
 
     @Override

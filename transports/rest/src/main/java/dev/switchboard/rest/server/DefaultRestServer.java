@@ -10,6 +10,7 @@ import dev.switchboard.runtime.pipeline.StreamExchange;
 import dev.switchboard.runtime.pipeline.UnaryExchange;
 import dev.switchboard.runtime.policy.OperationDescriptor;
 import dev.switchboard.runtime.resilience.PolicyEngine;
+import dev.switchboard.runtime.security.CallerSource;
 import dev.switchboard.runtime.stream.StreamSink;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.function.BiConsumer;
@@ -32,9 +33,16 @@ public final class DefaultRestServer implements RestServer {
     private final ServerPipeline pipeline;
     private final RestServerCall.Shared shared;
 
+    /** A server without authentication: operations that are not public refuse every call. */
     public DefaultRestServer(PolicyEngine policies, ObservationRegistry observations, JsonMapper json,
             IdempotencyStore idempotencyStore, TraceIds traceIds) {
-        this.pipeline = new ServerPipeline(policies, observations, "rest");
+        this(policies, observations, json, idempotencyStore, traceIds, CallerSource.ANONYMOUS);
+    }
+
+    /** @param callers who is calling, as the application's security (Spring Security's filter chain) found */
+    public DefaultRestServer(PolicyEngine policies, ObservationRegistry observations, JsonMapper json,
+            IdempotencyStore idempotencyStore, TraceIds traceIds, CallerSource callers) {
+        this.pipeline = new ServerPipeline(policies, observations, "rest", callers);
         this.shared = new RestServerCall.Shared(json, traceIds, new AccessLog(),
                 new IdempotentResponses(idempotencyStore, json));
     }

@@ -71,6 +71,10 @@ public record Problem(int status, SwitchboardException failure, String instance,
     public ServerResponse toResponse(JsonMapper json) {
         ServerResponse.BodyBuilder response = ServerResponse.status(status).contentType(PROBLEM_JSON);
         retryAfter().ifPresent(seconds -> response.header(HttpHeaders.RETRY_AFTER, seconds));
+        if (status == 401) {
+            // RFC 9110: a 401 names how to authenticate; callers of a secured operation send a bearer token.
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
         return response.body(toJson(json));
     }
 }
