@@ -15,6 +15,9 @@ final class Shop {
         properties.put("switchboard.messaging.processed-messages", "jdbc");
         properties.put("switchboard.messaging.outbox", "jdbc");
         properties.put("switchboard.rest.idempotency", "jdbc");
+        // A relay that found the broker down retries within seconds, not the default 30 s, so runs stay short.
+        properties.put("switchboard.jdbc.outbox.max-backoff", "2s");
+        properties.put("switchboard.jdbc.outbox.send-timeout", "10s");
         return properties;
     }
 }
