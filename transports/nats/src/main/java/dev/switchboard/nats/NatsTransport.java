@@ -152,7 +152,12 @@ public final class NatsTransport implements MessageTransport {
                 .headers(NatsCloudEvents.headers(message))
                 .data(message.payload())
                 .build();
-        return jetStream.publishAsync(outgoing).thenApply(ack -> null);
+        return jetStream.publishAsync(outgoing).<Void>thenApply(ack -> null).whenComplete((done, failure) -> {
+            if (failure != null) {
+                // A server restarted without its store lost the stream: look it up (and create it) again.
+                streams.remove(destination);
+            }
+        });
     }
 
     @Override
