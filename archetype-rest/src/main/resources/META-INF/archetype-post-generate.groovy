@@ -13,6 +13,7 @@ if (wrapper.exists()) {
 def allowed = ['none', 'jwt']
 def security = request.properties.getProperty('security', 'none')
 if (!allowed.contains(security)) {
+    project.deleteDir() // a half-made project would only be in the way of the next attempt
     throw new IllegalArgumentException("-Dsecurity=" + security + " is not supported: use one of "
             + allowed.join(', ') + " (none: no authentication, jwt: OAuth2 bearer tokens)")
 }

@@ -4,20 +4,26 @@
 // basedir is this case's directory; context.projectDir the generated project.
 def projectDir = context.projectDir as File
 def dependencies = new File(projectDir, 'target/dependencies.txt').readLines()
-        .findResults { (it =~ /^\s+([^:\s]+):([^:\s]+):/).with { it.find() ? it.group(1) + ':' + it.group(2) : null } }
-assert dependencies.contains('dev.switchboard:switchboard-spring-boot-starter-security') : "no security starter in $dependencies"
-assert dependencies.contains('org.springframework.security:spring-security-oauth2-resource-server') : "no resource server: $dependencies"
+        .findResults { line ->
+            def match = line =~ /^\s+([^:\s]+):([^:\s]+):/
+            match.find() ? match.group(1) + ':' + match.group(2) : null
+        }
+['dev.switchboard:switchboard-spring-boot-starter-security',
+ 'org.springframework.security:spring-security-oauth2-resource-server'].each {
+    assert dependencies.contains(it) : "no $it in $dependencies"
+}
 
 def contract = new File(projectDir, 'src/main/switchboard/service.yaml').text
 assert contract.contains('schemes: [jwt]') : contract
 assert contract.contains('catalog:read: ') && contract.contains('catalog:write: ') : contract
 assert contract.count('scopes: [catalog:read]') == 2 && contract.count('scopes: [catalog:write]') == 2 : contract
 def openapi = new File(projectDir, 'target/classes/META-INF/switchboard/catalog/openapi.yaml').text
-assert openapi.contains('securitySchemes:') && openapi.contains('scheme: bearer') : 'the exported OpenAPI names no bearer scheme'
+assert openapi.contains('securitySchemes:') && openapi.contains('scheme: bearer') : 'no bearer scheme in the OpenAPI'
 
 def report = new File(projectDir, 'target/surefire-reports/TEST-com.example.catalog.SecurityTest.xml')
 assert report.exists() : 'SecurityTest did not run'
-assert (report.text =~ /tests="(\d+)"/)[0][1] as int >= 4 && report.text.contains('failures="0"') : report.text.take(500)
+def tests = (report.text =~ /tests="(\d+)"/)[0][1] as int
+assert tests >= 4 && report.text.contains('failures="0"') : report.text.take(500)
 
 assert new File(projectDir, 'src/dev/dev-jwt.pub').text.startsWith('-----BEGIN PUBLIC KEY-----')
 assert new File(projectDir, 'src/dev/dev-jwt.key').text.startsWith('-----BEGIN PRIVATE KEY-----')
