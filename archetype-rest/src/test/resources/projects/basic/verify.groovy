@@ -1,5 +1,6 @@
 // The generated REST service built and passed its tests; its class path (every scope, from
-// dependency:list) holds REST and nothing of gRPC or a broker, and nothing gRPC was generated.
+// dependency:list) holds REST and nothing of gRPC, a broker or Spring Security (security=none is the
+// default), and nothing gRPC was generated.
 // basedir is this case's directory; context.projectDir the generated project.
 def projectDir = context.projectDir as File
 def dependencies = new File(projectDir, 'target/dependencies.txt').readLines()
@@ -8,7 +9,7 @@ assert dependencies.contains('dev.switchboard:switchboard-rest') : "no switchboa
 assert dependencies.contains('org.apache.httpcomponents.client5:httpclient5') : "not the starter's HTTP client: $dependencies"
 def forbidden = [/io\.grpc:.*/, /org\.springframework\.grpc:.*/, /dev\.switchboard:switchboard-(spring-boot-starter-)?grpc/,
                  /org\.apache\.kafka:kafka-clients/, /org\.springframework\.kafka:.*/, /org\.springframework\.amqp:spring-rabbit.*/,
-                 /com\.rabbitmq:amqp-client/, /io\.nats:jnats/]
+                 /com\.rabbitmq:amqp-client/, /io\.nats:jnats/, /org\.springframework\.security:.*/]
 def found = dependencies.findAll { dependency -> forbidden.any { dependency ==~ it } }
 assert found.isEmpty() : "a REST-only service has these on its class path: $found"
 def generated = []

@@ -1,7 +1,14 @@
 package ${package};
 
+#if( $security == "jwt" )
+import dev.switchboard.runtime.call.CallContext;
+import dev.switchboard.runtime.security.Caller;
+#end
 import dev.switchboard.runtime.stream.StreamSink;
 import dev.switchboard.runtime.stream.StreamSource;
+#if( $security == "jwt" )
+import java.util.List;
+#end
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
@@ -61,4 +68,13 @@ public class InMemory${serviceName} implements ${serviceName}Service {
             responses.send(new StockLevel(request.sku(), stock.getOrDefault(request.sku(), 0)));
         }
     }
+#if( $security == "jwt" )
+
+    /** The caller Spring Security authenticated, as the contract's pipeline hands it to every handler. */
+    @Override
+    public Identity whoAmI(WhoAmIRequest request) {
+        Caller caller = CallContext.current().flatMap(CallContext::caller).orElseThrow();
+        return new Identity(caller.subject(), caller.scopes().stream().sorted().toList());
+    }
+#end
 }

@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+#if( $security == "jwt" )
+import org.springframework.context.annotation.Import;
+#end
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -29,6 +32,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * (Netty on a free port): all four call shapes, contract errors, validation, health and metrics.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+#if( $security == "jwt" )
+@Import(TestTokens.ClientCredentials.class)
+#end
 class ${serviceName}ApplicationTest {
 
     @DynamicPropertySource
@@ -41,6 +47,9 @@ class ${serviceName}ApplicationTest {
         properties.add("spring.grpc.server.port", () -> grpcPort);
         properties.add("switchboard.services.${serviceName}.client.transport", () -> "grpc");
         properties.add("switchboard.services.${serviceName}.client.address", () -> "127.0.0.1:" + grpcPort);
+#if( $security == "jwt" )
+        TestTokens.trust(properties);
+#end
     }
 
     @Autowired

@@ -1,6 +1,13 @@
 package ${package};
 
+#if( $security == "jwt" )
+import dev.switchboard.runtime.call.CallContext;
+import dev.switchboard.runtime.security.Caller;
+#end
 import java.util.Comparator;
+#if( $security == "jwt" )
+import java.util.List;
+#end
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,4 +53,13 @@ public class InMemory${serviceName} implements ${serviceName}Service {
         }
         return removed;
     }
+#if( $security == "jwt" )
+
+    /** The caller Spring Security authenticated, as the contract's pipeline hands it to every handler. */
+    @Override
+    public Identity whoAmI(WhoAmIRequest request) {
+        Caller caller = CallContext.current().flatMap(CallContext::caller).orElseThrow();
+        return new Identity(caller.subject(), caller.scopes().stream().sorted().toList());
+    }
+#end
 }

@@ -10,6 +10,10 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+#if( $security == "jwt" )
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+#end
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,9 +26,19 @@ class ${serviceName}ApplicationTest {
 
     @Value("${symbol_dollar}{local.server.port}")
     int port;
+#if( $security == "jwt" )
+
+    @DynamicPropertySource
+    static void trustTheTestKey(DynamicPropertyRegistry properties) {
+        TestTokens.trust(properties);
+    }
+#end
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+#if( $security == "jwt" )
+        request.header("Authorization", "Bearer " + TestTokens.allScopes());
+#end
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
