@@ -23,9 +23,10 @@ class OrderFlowOnEveryBrokerTest {
         ByteArrayOutputStream told = new ByteArrayOutputStream();
         FlowLog log = new FlowLog();
         boolean asExpected;
-        try (Broker broker = Broker.start(brokerName);
-                Shop shop = Shop.open(Path.of("target/services"), broker, log, Map.of())) {
-            asExpected = new OrderFlow(shop, log, broker.name(), new PrintStream(told, true, StandardCharsets.UTF_8)).play();
+        try (Broker broker = Broker.start(brokerName); TokenIssuer issuer = TokenIssuer.start();
+                Shop shop = Shop.open(Path.of("target/services"), broker, issuer, log, Map.of())) {
+            asExpected = new OrderFlow(shop, issuer, log, broker.name(), new PrintStream(told, true, StandardCharsets.UTF_8))
+                    .play();
         }
         String story = told.toString(StandardCharsets.UTF_8);
 

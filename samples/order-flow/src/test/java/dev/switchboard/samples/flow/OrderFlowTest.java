@@ -33,7 +33,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The order flow end to end: the three sample services, built by this build, each on its own
  * class loader in this JVM, over real HTTP, real gRPC (Netty) and the embedded broker, the orders and
  * their events committed together in an embedded H2 database through the transactional outbox. The points
- * ledger of {@code mallory} is locked, so her event must end in the dead-letter destination.
+ * ledger of {@code mallory} is locked, so her event must end in the dead-letter destination. Every call
+ * carries a token of the flow's own issuer: the customers' own, and the order service's for inventory.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -44,6 +45,7 @@ class OrderFlowTest {
     private final FlowLog log = new FlowLog();
     private final Map<String, Message> deadLetters = new ConcurrentHashMap<>();
     private Broker broker;
+    private TokenIssuer issuer;
     private Shop shop;
     private Shopper shopper;
     private AutoCloseable deadLetterReader;
@@ -51,10 +53,11 @@ class OrderFlowTest {
     @BeforeAll
     void openTheShop() throws Exception {
         broker = Broker.start("embedded");
-        shop = Shop.open(Path.of("target/services"), broker, log, Map.of(
+        issuer = TokenIssuer.start();
+        shop = Shop.open(Path.of("target/services"), broker, issuer, log, Map.of(
                 Shop.INVENTORY, Map.of("inventory.flaky-products", "red-kettle"),
                 Shop.POINTS, Map.of("points.locked-customers", "mallory")));
-        shopper = new Shopper(shop.service(Shop.ORDERS).httpUrl(), shop.service(Shop.POINTS).httpUrl());
+        shopper = new Shopper(shop.service(Shop.ORDERS).httpUrl(), shop.service(Shop.POINTS).httpUrl(), issuer);
         MessageTransport transport = shop.service(Shop.ORDERS).context().getBean(MessageTransport.class);
         deadLetterReader = transport.subscribe(new Subscription(DEAD_LETTERS, Subscription.Mode.PUBLISH_SUBSCRIBE,
                 "dead-letter-reader", (message, delivery) -> deadLetters.put(message.subject(), message),
@@ -68,6 +71,9 @@ class OrderFlowTest {
         }
         if (shop != null) {
             shop.close();
+        }
+        if (issuer != null) {
+            issuer.close();
         }
         if (broker != null) {
             broker.close();
@@ -143,7 +149,8 @@ class OrderFlowTest {
         Shopper.Placed second = shopper.placeOrder("alice", "blue-mug", 1);
         assertThat(second.accepted()).isTrue();
 
-        assertThat(OrderWatch.firstOrders(shop.service(Shop.ORDERS).grpcAddress(), "alice", 2))
+        assertThat(OrderWatch.firstOrders(shop.service(Shop.ORDERS).grpcAddress(), "alice", 2,
+                issuer.signIn("alice", Shopper.CUSTOMER_SCOPES)))
                 .hasSize(2).contains(second.orderId());
     }
 
@@ -169,6 +176,39 @@ class OrderFlowTest {
 
     @Test
     @Order(7)
+    void aCallerWithoutATokenOrWithoutTheScopeIsTurnedAwayBeforeAnythingHappens() {
+        Shopper.Placed anonymous = shopper.placeOrder("nobody", "blue-mug", 1, null);
+        Shopper.Placed browsing = shopper.placeOrder("dave", "blue-mug", 1, issuer.signIn("dave", "orders:read"));
+
+        assertThat(anonymous.status()).as("%s", anonymous.body()).isEqualTo(401);
+        assertThat(anonymous.body()).containsEntry("code", "UNAUTHENTICATED");
+        assertThat(browsing.status()).as("%s", browsing.body()).isEqualTo(403);
+        assertThat(browsing.body()).containsEntry("code", "PERMISSION_DENIED");
+        assertThat(browsing.body().toString()).contains("orders:write");
+        for (Shopper.Placed refused : List.of(anonymous, browsing)) {
+            assertThat(log.trace(refused.traceId())).extracting(Hop::kind).doesNotContain("client", "producer");
+        }
+        assertThat(count(Shop.ORDERS, "rest", "Orders.placeOrder", "UNAUTHENTICATED")).isEqualTo(1);
+        assertThat(count(Shop.ORDERS, "rest", "Orders.placeOrder", "PERMISSION_DENIED")).isEqualTo(1);
+        assertThat(shopper.points("dave")).containsEntry("orders", 0);
+    }
+
+    @Test
+    @Order(8)
+    void ordersReservesStockWithItsOwnTokenObtainedOnceByClientCredentials() throws Exception {
+        Shopper.Placed order = shopper.placeOrder("heidi", "blue-mug", 1);
+        assertThat(order.accepted()).as("%s", order.body()).isTrue();
+
+        Object stockroom = shop.service(Shop.INVENTORY).context().getBean("stockroom");
+        assertThat(stockroom.getClass().getMethod("reservedBy", String.class).invoke(stockroom, order.orderId()))
+                .as("the caller inventory saw").isEqualTo(TokenIssuer.ORDERS_CLIENT);
+        assertThat(issuer.tokensGranted(TokenIssuer.ORDERS_CLIENT)).as("one token kept for every order").isEqualTo(1);
+        assertThat(count(Shop.INVENTORY, "grpc", "Inventory.reserveStock", "UNAUTHENTICATED")
+                + count(Shop.INVENTORY, "grpc", "Inventory.reserveStock", "PERMISSION_DENIED")).isZero();
+    }
+
+    @Test
+    @Order(9)
     void everyServicesMetricsCarryTheSharedKeysForEveryTransport() {
         shopper.points("alice");
 
@@ -184,7 +224,7 @@ class OrderFlowTest {
     }
 
     @Test
-    @Order(8)
+    @Order(10)
     void withInventoryStoppedAnOrderFailsWithAClearErrorAfterTheRetriesAndTheCircuitOpens() {
         shop.stop(Shop.INVENTORY);
 
@@ -207,16 +247,16 @@ class OrderFlowTest {
     }
 
     @Test
-    @Order(9)
+    @Order(11)
     void theStoryToldByTheRunnerSaysWhatHappened() {
         // The runner's summary, over the shop as it is now (inventory stopped): it must say so, not crash.
         ByteArrayOutputStream text = new ByteArrayOutputStream();
-        assertThat(new OrderFlow(shop, log, broker.name(), new PrintStream(text, true, StandardCharsets.UTF_8))
+        assertThat(new OrderFlow(shop, issuer, log, broker.name(), new PrintStream(text, true, StandardCharsets.UTF_8))
                 .summaryOf(shopper.placeOrder("grace", "blue-mug", 1))).contains("503", "InventoryUnavailable");
     }
 
     @Test
-    @Order(10)
+    @Order(12)
     void everySavedOrderHasItsEventInTheOutboxCommittedWithItAndSent() {
         JdbcTemplate orders = shop.service(Shop.ORDERS).context().getBean(JdbcTemplate.class);
         List<String> saved = orders.queryForList("SELECT id FROM shop_orders", String.class);
@@ -226,6 +266,13 @@ class OrderFlowTest {
                 Integer.class) == 0)).as("the relay sent every row").isTrue();
         assertThat(orders.queryForList("SELECT subject FROM switchboard_outbox WHERE event_type LIKE '%orderCreated'",
                 String.class)).containsExactlyInAnyOrderElementsOf(saved);
+    }
+
+    /** How many server calls of {@code call} ended with {@code outcome} in the service's own metrics. */
+    private long count(String service, String transport, String call, String outcome) {
+        return registry(service).find("switchboard.call").tag("transport", transport).tag("kind", "server")
+                .tag("service", call.substring(0, call.indexOf('.'))).tag("operation", call.substring(call.indexOf('.') + 1))
+                .tag("outcome", outcome).timers().stream().mapToLong(timer -> timer.count()).sum();
     }
 
     private Set<String> calls(String service) {
