@@ -178,7 +178,7 @@ class OrderFlowTest {
     @Order(7)
     void aCallerWithoutATokenOrWithoutTheScopeIsTurnedAwayBeforeAnythingHappens() {
         Shopper.Placed anonymous = shopper.placeOrder("nobody", "blue-mug", 1, null);
-        Shopper.Placed browsing = shopper.placeOrder("dave", "blue-mug", 1, issuer.signIn("dave", "orders:read"));
+        Shopper.Placed browsing = shopper.placeOrder("ivan", "blue-mug", 1, issuer.signIn("ivan", "orders:read"));
 
         assertThat(anonymous.status()).as("%s", anonymous.body()).isEqualTo(401);
         assertThat(anonymous.body()).containsEntry("code", "UNAUTHENTICATED");
@@ -190,7 +190,7 @@ class OrderFlowTest {
         }
         assertThat(count(Shop.ORDERS, "rest", "Orders.placeOrder", "UNAUTHENTICATED")).isEqualTo(1);
         assertThat(count(Shop.ORDERS, "rest", "Orders.placeOrder", "PERMISSION_DENIED")).isEqualTo(1);
-        assertThat(shopper.points("dave")).containsEntry("orders", 0);
+        assertThat(shopper.points("ivan")).containsEntry("orders", 0);
     }
 
     @Test
