@@ -44,7 +44,8 @@ public final class Shop implements AutoCloseable {
     private final Map<String, Map<String, String>> overrides;
     private final Map<String, RunningService> running = new LinkedHashMap<>();
 
-    private Shop(Path jars, Broker broker, TokenIssuer issuer, FlowLog log, Map<String, Map<String, String>> overrides) {
+    private Shop(Path jars, Broker broker, TokenIssuer issuer, FlowLog log,
+            Map<String, Map<String, String>> overrides) {
         this.jars = jars;
         this.broker = broker;
         this.issuer = issuer;

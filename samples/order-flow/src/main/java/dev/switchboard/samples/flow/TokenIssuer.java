@@ -101,7 +101,8 @@ public final class TokenIssuer implements AutoCloseable {
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofMinutes(10))))
                 .jwtID(UUID.randomUUID().toString()).claim("scope", scope).build();
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+            JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build();
+            SignedJWT jwt = new SignedJWT(header, claims);
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         } catch (JOSEException e) {
@@ -113,7 +114,8 @@ public final class TokenIssuer implements AutoCloseable {
     private void grant(HttpExchange exchange) throws IOException {
         String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        if (authorization == null || !authorization.startsWith("Basic ") || !form.contains("grant_type=client_credentials")) {
+        if (authorization == null || !authorization.startsWith("Basic ")
+                || !form.contains("grant_type=client_credentials")) {
             answer(exchange, 400, "{\"error\":\"invalid_request\"}");
             return;
         }

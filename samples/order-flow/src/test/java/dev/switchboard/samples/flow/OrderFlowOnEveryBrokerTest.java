@@ -25,8 +25,8 @@ class OrderFlowOnEveryBrokerTest {
         boolean asExpected;
         try (Broker broker = Broker.start(brokerName); TokenIssuer issuer = TokenIssuer.start();
                 Shop shop = Shop.open(Path.of("target/services"), broker, issuer, log, Map.of())) {
-            asExpected = new OrderFlow(shop, issuer, log, broker.name(), new PrintStream(told, true, StandardCharsets.UTF_8))
-                    .play();
+            PrintStream out = new PrintStream(told, true, StandardCharsets.UTF_8);
+            asExpected = new OrderFlow(shop, issuer, log, broker.name(), out).play();
         }
         String story = told.toString(StandardCharsets.UTF_8);
 

@@ -1,6 +1,7 @@
 package dev.switchboard.samples.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.switchboard.runtime.messaging.DeadLetters;
 import dev.switchboard.runtime.messaging.Message;
@@ -8,9 +9,20 @@ import dev.switchboard.runtime.messaging.MessageTransport;
 import dev.switchboard.runtime.messaging.Subscription;
 import dev.switchboard.runtime.policy.PolicyDefaults;
 import dev.switchboard.samples.flow.FlowLog.Hop;
+import io.grpc.CallOptions;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.ClientCalls;
+import io.grpc.stub.MetadataUtils;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Meter;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -19,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -195,6 +208,41 @@ class OrderFlowTest {
 
     @Test
     @Order(8)
+    void aCustomersOwnTokenDoesNotOpenInventory() {
+        // A bare gRPC call to Inventory/ReserveStock with alice's token: it is meant for orders and points.
+        Metadata credentials = new Metadata();
+        credentials.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER),
+                "Bearer " + issuer.signIn("alice", Shopper.CUSTOMER_SCOPES));
+        ManagedChannel channel = ManagedChannelBuilder.forTarget(shop.service(Shop.INVENTORY).grpcAddress())
+                .usePlaintext().intercept(MetadataUtils.newAttachHeadersInterceptor(credentials)).build();
+        MethodDescriptor.Marshaller<byte[]> bytes = new MethodDescriptor.Marshaller<>() {
+            @Override
+            public InputStream stream(byte[] value) {
+                return new ByteArrayInputStream(value);
+            }
+
+            @Override
+            public byte[] parse(InputStream stream) {
+                return new byte[0];
+            }
+        };
+        MethodDescriptor<byte[], byte[]> reserveStock = MethodDescriptor.<byte[], byte[]>newBuilder()
+                .setType(MethodDescriptor.MethodType.UNARY)
+                .setFullMethodName("dev.switchboard.samples.inventory.Inventory/ReserveStock")
+                .setRequestMarshaller(bytes).setResponseMarshaller(bytes).build();
+        try {
+            StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class,
+                    () -> ClientCalls.blockingUnaryCall(channel, reserveStock,
+                            CallOptions.DEFAULT.withDeadlineAfter(10, TimeUnit.SECONDS), new byte[0]));
+            assertThat(refused).as("inventory accepted a customer's token").isNotNull();
+            assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+        } finally {
+            channel.shutdownNow();
+        }
+    }
+
+    @Test
+    @Order(9)
     void ordersReservesStockWithItsOwnTokenObtainedOnceByClientCredentials() throws Exception {
         Shopper.Placed order = shopper.placeOrder("heidi", "blue-mug", 1);
         assertThat(order.accepted()).as("%s", order.body()).isTrue();
@@ -208,7 +256,7 @@ class OrderFlowTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void everyServicesMetricsCarryTheSharedKeysForEveryTransport() {
         shopper.points("alice");
 
@@ -224,7 +272,7 @@ class OrderFlowTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void withInventoryStoppedAnOrderFailsWithAClearErrorAfterTheRetriesAndTheCircuitOpens() {
         shop.stop(Shop.INVENTORY);
 
@@ -247,7 +295,7 @@ class OrderFlowTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void theStoryToldByTheRunnerSaysWhatHappened() {
         // The runner's summary, over the shop as it is now (inventory stopped): it must say so, not crash.
         ByteArrayOutputStream text = new ByteArrayOutputStream();
@@ -256,7 +304,7 @@ class OrderFlowTest {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void everySavedOrderHasItsEventInTheOutboxCommittedWithItAndSent() {
         JdbcTemplate orders = shop.service(Shop.ORDERS).context().getBean(JdbcTemplate.class);
         List<String> saved = orders.queryForList("SELECT id FROM shop_orders", String.class);
@@ -271,7 +319,8 @@ class OrderFlowTest {
     /** How many server calls of {@code call} ended with {@code outcome} in the service's own metrics. */
     private long count(String service, String transport, String call, String outcome) {
         return registry(service).find("switchboard.call").tag("transport", transport).tag("kind", "server")
-                .tag("service", call.substring(0, call.indexOf('.'))).tag("operation", call.substring(call.indexOf('.') + 1))
+                .tag("service", call.substring(0, call.indexOf('.')))
+                .tag("operation", call.substring(call.indexOf('.') + 1))
                 .tag("outcome", outcome).timers().stream().mapToLong(timer -> timer.count()).sum();
     }
 
