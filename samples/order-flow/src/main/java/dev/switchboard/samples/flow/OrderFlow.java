@@ -101,10 +101,11 @@ public final class OrderFlow {
         }
         out.printf("%nalice's orders watched over gRPC server streaming: %s%n%n", String.join(", ", watched));
         out.println("Tokens (customers sign in; orders calls inventory as itself, by client credentials):");
-        out.printf("  %s's own token for inventory     → %d granted, kept for every reservation%n",
-                TokenIssuer.ORDERS_CLIENT, issuer.tokensGranted(TokenIssuer.ORDERS_CLIENT));
-        out.printf("  an order without a token            → %d %s%n", anonymous.status(), anonymous.problem());
-        out.printf("  dave, signed in to read orders only → %d %s%n%n", browsing.status(), browsing.problem());
+        String ownToken = TokenIssuer.ORDERS_CLIENT + "'s own token for inventory";
+        out.printf("  %-40s → %d granted, kept for every reservation%n", ownToken,
+                issuer.tokensGranted(TokenIssuer.ORDERS_CLIENT));
+        out.printf("  %-40s → %d %s%n", "an order without a token", anonymous.status(), anonymous.problem());
+        out.printf("  %-40s → %d %s%n%n", "dave, signed in to read orders only", browsing.status(), browsing.problem());
         out.println("switchboard.call in each service's own metrics (count by transport, kind, operation, outcome):");
         for (String name : List.of(Shop.ORDERS, Shop.INVENTORY, Shop.POINTS)) {
             metrics(name);

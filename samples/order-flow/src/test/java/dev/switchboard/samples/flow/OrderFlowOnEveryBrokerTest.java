@@ -33,7 +33,7 @@ class OrderFlowOnEveryBrokerTest {
         assertThat(asExpected).as(story).isTrue();
         assertThat(story).contains("on the " + brokerName + " broker", "inventory was busy: retried 1×",
                 "400 OutOfStock: only 3 of green-teapot left", "→ 401 UNAUTHENTICATED", "→ 403 PERMISSION_DENIED",
-                "orders-service's own token for inventory     → 1 granted");
+                "orders-service's own token for inventory → 1 granted");
         assertThat(story.lines().filter(line -> line.matches(" +points +" + brokerName + " +consumer +Orders.orderCreated +OK")))
                 .as("points consumed every accepted order's event over %s", brokerName).hasSize(3);
     }
