@@ -2,6 +2,8 @@ package dev.switchboard.samples.inventory;
 
 import dev.switchboard.runtime.ErrorCode;
 import dev.switchboard.runtime.SwitchboardException;
+import dev.switchboard.runtime.call.CallContext;
+import dev.switchboard.runtime.security.Caller;
 import dev.switchboard.samples.orders.Order;
 import dev.switchboard.samples.orders.OrdersEventsHandler;
 import java.util.HashMap;
@@ -29,6 +31,7 @@ public class Stockroom implements InventoryService, OrdersEventsHandler {
             "green-teapot", new Product(2_450, 3)));
     private final Map<String, Reservation> reservations = new HashMap<>();
     private final Set<String> confirmed = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> reservedBy = new ConcurrentHashMap<>();
     private final Set<String> flakyProducts;
     private final Set<String> firstAttempts = ConcurrentHashMap.newKeySet();
 
@@ -58,6 +61,8 @@ public class Stockroom implements InventoryService, OrdersEventsHandler {
         Reservation reservation = new Reservation(request.orderId(), request.sku(), request.quantity(),
                 product.unitPriceCents(), remaining);
         reservations.put(request.orderId(), reservation);
+        reservedBy.put(request.orderId(), CallContext.current().flatMap(CallContext::caller).map(Caller::subject)
+                .orElse(""));
         return reservation;
     }
 
@@ -70,5 +75,10 @@ public class Stockroom implements InventoryService, OrdersEventsHandler {
     /** Whether the reservation of {@code orderId} was confirmed by its event. */
     public boolean isConfirmed(String orderId) {
         return confirmed.contains(orderId);
+    }
+
+    /** The subject of the token that reserved the stock of {@code orderId}, or null if none did. */
+    public String reservedBy(String orderId) {
+        return reservedBy.get(orderId);
     }
 }

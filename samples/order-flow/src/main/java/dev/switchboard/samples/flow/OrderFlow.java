@@ -15,8 +15,12 @@ import java.util.TreeMap;
  * The sample's story, played once and told: orders placed over REST, stock reserved over gRPC
  * (one product's warehouse is busy on the first try, so that call is retried), one order refused
  * for want of stock, {@code orderCreated} fanned out to inventory and points over the broker,
- * points read back over REST, a customer's orders watched over gRPC streaming; then every hop of
+ * points read back over REST, a customer's orders watched over gRPC streaming; two callers turned
+ * away at the door (one without a token, one whose token may only read orders); then every hop of
  * every order's trace, and each service's own call metrics.
+ *
+ * <p>Every call carries a token of the flow's own {@link TokenIssuer}: customers their own, signed in;
+ * the order service one of its own for inventory, by OAuth2 client credentials.
  *
  * <pre>java … OrderFlow [embedded|kafka|rabbitmq|nats] [directory of the service jars]</pre>
  */
@@ -31,12 +35,14 @@ public final class OrderFlow {
             new Step("alice", "red-kettle", 1));
 
     private final Shop shop;
+    private final TokenIssuer issuer;
     private final FlowLog log;
     private final String broker;
     private final PrintStream out;
 
-    OrderFlow(Shop shop, FlowLog log, String broker, PrintStream out) {
+    OrderFlow(Shop shop, TokenIssuer issuer, FlowLog log, String broker, PrintStream out) {
         this.shop = shop;
+        this.issuer = issuer;
         this.log = log;
         this.broker = broker;
         this.out = out;
@@ -47,8 +53,9 @@ public final class OrderFlow {
         Path jars = Path.of(args.length > 1 ? args[1] : "target/services");
         FlowLog log = new FlowLog();
         boolean asExpected;
-        try (Broker broker = Broker.start(brokerName); Shop shop = Shop.open(jars, broker, log, Map.of())) {
-            asExpected = new OrderFlow(shop, log, broker.name(), System.out).play();
+        try (Broker broker = Broker.start(brokerName); TokenIssuer issuer = TokenIssuer.start();
+                Shop shop = Shop.open(jars, broker, issuer, log, Map.of())) {
+            asExpected = new OrderFlow(shop, issuer, log, broker.name(), System.out).play();
         }
         // Broker clients may leave non-daemon threads behind; the story is told.
         System.exit(asExpected ? 0 : 1);
@@ -58,13 +65,15 @@ public final class OrderFlow {
     boolean play() {
         RunningService orders = shop.service(Shop.ORDERS);
         RunningService points = shop.service(Shop.POINTS);
-        Shopper shopper = new Shopper(orders.httpUrl(), points.httpUrl());
+        Shopper shopper = new Shopper(orders.httpUrl(), points.httpUrl(), issuer);
 
         out.printf("%nSwitchboard sample: the order flow, three services in one JVM on the %s broker%n", broker);
         out.printf("  orders     REST %s  gRPC %s   calls inventory over gRPC, publishes orderCreated%n",
                 orders.httpUrl(), orders.grpcAddress());
         out.printf("  inventory  gRPC %s   reserves stock, consumes orderCreated%n", shop.service(Shop.INVENTORY).grpcAddress());
-        out.printf("  points     REST %s   consumes orderCreated, serves points%n%n", points.httpUrl());
+        out.printf("  points     REST %s   consumes orderCreated, serves points%n", points.httpUrl());
+        out.printf("  issuer     HTTP %s   signs tokens: JWK set at /jwks, client credentials at /token%n%n",
+                issuer.url());
 
         List<Shopper.Placed> placed = new ArrayList<>();
         for (Step step : SCENARIO) {
@@ -73,7 +82,10 @@ public final class OrderFlow {
         Map<String, Object> alice = shopper.pointsOnceCredited("alice", 2, Duration.ofSeconds(30));
         Map<String, Object> bob = shopper.pointsOnceCredited("bob", 1, Duration.ofSeconds(30));
         Map<String, Object> carol = shopper.points("carol");
-        List<String> watched = OrderWatch.firstOrders(orders.grpcAddress(), "alice", 2);
+        List<String> watched = OrderWatch.firstOrders(orders.grpcAddress(), "alice", 2,
+                issuer.signIn("alice", Shopper.CUSTOMER_SCOPES));
+        Shopper.Placed anonymous = shopper.placeOrder("nobody", "blue-mug", 1, null);
+        Shopper.Placed browsing = shopper.placeOrder("dave", "blue-mug", 1, issuer.signIn("dave", "orders:read"));
         awaitConsumers(placed);
 
         out.println("Orders (POST /orders), each in its own trace:");
@@ -88,6 +100,12 @@ public final class OrderFlow {
                     credited == 1 ? "" : "s");
         }
         out.printf("%nalice's orders watched over gRPC server streaming: %s%n%n", String.join(", ", watched));
+        out.println("Tokens (customers sign in; orders calls inventory as itself, by client credentials):");
+        String ownToken = TokenIssuer.ORDERS_CLIENT + "'s own token for inventory";
+        out.printf("  %-40s → %d granted, kept for every reservation%n", ownToken,
+                issuer.tokensGranted(TokenIssuer.ORDERS_CLIENT));
+        out.printf("  %-40s → %d %s%n", "an order without a token", anonymous.status(), anonymous.problem());
+        out.printf("  %-40s → %d %s%n%n", "dave, signed in to read orders only", browsing.status(), browsing.problem());
         out.println("switchboard.call in each service's own metrics (count by transport, kind, operation, outcome):");
         for (String name : List.of(Shop.ORDERS, Shop.INVENTORY, Shop.POINTS)) {
             metrics(name);
@@ -97,7 +115,9 @@ public final class OrderFlow {
                 && placed.get(3).accepted()
                 && "OutOfStock".equals(placed.get(2).body().get("error"))
                 && ((Number) alice.get("orders")).intValue() == 2 && ((Number) bob.get("orders")).intValue() == 1
-                && watched.equals(List.of(placed.get(0).orderId(), placed.get(3).orderId()));
+                && watched.equals(List.of(placed.get(0).orderId(), placed.get(3).orderId()))
+                && anonymous.status() == 401 && browsing.status() == 403
+                && issuer.tokensGranted(TokenIssuer.ORDERS_CLIENT) == 1;
         out.printf("%n%s%n", asExpected ? "The flow ran as the story says."
                 : "The flow did NOT run as the story says: see above.");
         return asExpected;

@@ -7,8 +7,10 @@ import com.google.protobuf.UnknownFieldSet;
 import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.stub.ClientCalls;
+import io.grpc.stub.MetadataUtils;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Watches a customer's orders over gRPC server streaming with a bare grpc-java channel and the
  * message bytes written by hand from the exported {@code orders.proto}: any gRPC client can, no
- * generated code needed.
+ * generated code needed. The customer's token travels as {@code authorization} metadata.
  */
 public final class OrderWatch {
 
@@ -50,9 +52,12 @@ public final class OrderWatch {
 
     private OrderWatch() {}
 
-    /** The ids of the customer's first {@code limit} orders, as the stream sends them. */
-    public static List<String> firstOrders(String address, String customerId, int limit) {
-        ManagedChannel channel = ManagedChannelBuilder.forTarget(address).usePlaintext().build();
+    /** The ids of the customer's first {@code limit} orders, as the stream sends them; {@code token} as bearer. */
+    public static List<String> firstOrders(String address, String customerId, int limit, String token) {
+        Metadata credentials = new Metadata();
+        credentials.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
+        ManagedChannel channel = ManagedChannelBuilder.forTarget(address).usePlaintext()
+                .intercept(MetadataUtils.newAttachHeadersInterceptor(credentials)).build();
         try {
             Iterator<byte[]> orders = ClientCalls.blockingServerStreamingCall(channel, WATCH_ORDERS,
                     CallOptions.DEFAULT.withDeadlineAfter(10, TimeUnit.SECONDS), request(customerId, limit));

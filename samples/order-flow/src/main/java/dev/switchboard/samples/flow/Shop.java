@@ -19,7 +19,8 @@ import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
 
 /**
  * The three sample services in this JVM, each a Spring application of its own on free ports,
- * all on one broker (with the embedded broker, the one in-JVM broker they share).
+ * all on one broker (with the embedded broker, the one in-JVM broker they share), all trusting one
+ * token issuer.
  *
  * <p>Each service jar is loaded on a class loader of its own, above the shared libraries: the
  * order, inventory and points services each generate classes for the order contract (for the
@@ -38,28 +39,32 @@ public final class Shop implements AutoCloseable {
 
     private final Path jars;
     private final Broker broker;
+    private final TokenIssuer issuer;
     private final FlowLog log;
     private final Map<String, Map<String, String>> overrides;
     private final Map<String, RunningService> running = new LinkedHashMap<>();
 
-    private Shop(Path jars, Broker broker, FlowLog log, Map<String, Map<String, String>> overrides) {
+    private Shop(Path jars, Broker broker, TokenIssuer issuer, FlowLog log,
+            Map<String, Map<String, String>> overrides) {
         this.jars = jars;
         this.broker = broker;
+        this.issuer = issuer;
         this.log = log;
         this.overrides = overrides;
     }
 
     /**
-     * Starts inventory, points and orders (which calls inventory), from the jars in {@code jars};
-     * {@code overrides} adds properties per service name.
+     * Starts inventory, points and orders (which calls inventory with a token of its own from
+     * {@code issuer}), from the jars in {@code jars}; {@code overrides} adds properties per service name.
      */
-    public static Shop open(Path jars, Broker broker, FlowLog log, Map<String, Map<String, String>> overrides) {
-        Shop shop = new Shop(jars, broker, log, overrides);
+    public static Shop open(Path jars, Broker broker, TokenIssuer issuer, FlowLog log,
+            Map<String, Map<String, String>> overrides) {
+        Shop shop = new Shop(jars, broker, issuer, log, overrides);
         try {
             shop.start(INVENTORY, Map.of());
             shop.start(POINTS, Map.of());
             shop.start(ORDERS, Map.of("switchboard.services.inventory.client.address",
-                    shop.service(INVENTORY).grpcAddress()));
+                    shop.service(INVENTORY).grpcAddress(), "ORDERS_CLIENT_SECRET", issuer.ordersClientSecret()));
         } catch (RuntimeException failure) {
             shop.close();
             throw failure;
@@ -92,6 +97,8 @@ public final class Shop implements AutoCloseable {
                 "management.tracing.sampling.probability", "1.0",
                 "logging.level.root", "WARN"));
         all.putAll(broker.properties());
+        // Each service's application.yml points its resource server (and orders its token endpoint) here.
+        all.put("SHOP_ISSUER", issuer.url());
         all.putAll(properties);
         all.putAll(overrides.getOrDefault(name, Map.of()));
         List<String> arguments = new ArrayList<>();

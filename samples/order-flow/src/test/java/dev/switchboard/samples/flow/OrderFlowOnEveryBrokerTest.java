@@ -23,15 +23,17 @@ class OrderFlowOnEveryBrokerTest {
         ByteArrayOutputStream told = new ByteArrayOutputStream();
         FlowLog log = new FlowLog();
         boolean asExpected;
-        try (Broker broker = Broker.start(brokerName);
-                Shop shop = Shop.open(Path.of("target/services"), broker, log, Map.of())) {
-            asExpected = new OrderFlow(shop, log, broker.name(), new PrintStream(told, true, StandardCharsets.UTF_8)).play();
+        try (Broker broker = Broker.start(brokerName); TokenIssuer issuer = TokenIssuer.start();
+                Shop shop = Shop.open(Path.of("target/services"), broker, issuer, log, Map.of())) {
+            PrintStream out = new PrintStream(told, true, StandardCharsets.UTF_8);
+            asExpected = new OrderFlow(shop, issuer, log, broker.name(), out).play();
         }
         String story = told.toString(StandardCharsets.UTF_8);
 
         assertThat(asExpected).as(story).isTrue();
         assertThat(story).contains("on the " + brokerName + " broker", "inventory was busy: retried 1×",
-                "400 OutOfStock: only 3 of green-teapot left");
+                "400 OutOfStock: only 3 of green-teapot left", "→ 401 UNAUTHENTICATED", "→ 403 PERMISSION_DENIED",
+                "orders-service's own token for inventory → 1 granted");
         assertThat(story.lines().filter(line -> line.matches(" +points +" + brokerName + " +consumer +Orders.orderCreated +OK")))
                 .as("points consumed every accepted order's event over %s", brokerName).hasSize(3);
     }

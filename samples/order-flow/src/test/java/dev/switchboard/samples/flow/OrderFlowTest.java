@@ -1,6 +1,7 @@
 package dev.switchboard.samples.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.switchboard.runtime.messaging.DeadLetters;
 import dev.switchboard.runtime.messaging.Message;
@@ -8,9 +9,20 @@ import dev.switchboard.runtime.messaging.MessageTransport;
 import dev.switchboard.runtime.messaging.Subscription;
 import dev.switchboard.runtime.policy.PolicyDefaults;
 import dev.switchboard.samples.flow.FlowLog.Hop;
+import io.grpc.CallOptions;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.ClientCalls;
+import io.grpc.stub.MetadataUtils;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Meter;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -19,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,7 +46,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The order flow end to end: the three sample services, built by this build, each on its own
  * class loader in this JVM, over real HTTP, real gRPC (Netty) and the embedded broker, the orders and
  * their events committed together in an embedded H2 database through the transactional outbox. The points
- * ledger of {@code mallory} is locked, so her event must end in the dead-letter destination.
+ * ledger of {@code mallory} is locked, so her event must end in the dead-letter destination. Every call
+ * carries a token of the flow's own issuer: the customers' own, and the order service's for inventory.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -44,6 +58,7 @@ class OrderFlowTest {
     private final FlowLog log = new FlowLog();
     private final Map<String, Message> deadLetters = new ConcurrentHashMap<>();
     private Broker broker;
+    private TokenIssuer issuer;
     private Shop shop;
     private Shopper shopper;
     private AutoCloseable deadLetterReader;
@@ -51,10 +66,11 @@ class OrderFlowTest {
     @BeforeAll
     void openTheShop() throws Exception {
         broker = Broker.start("embedded");
-        shop = Shop.open(Path.of("target/services"), broker, log, Map.of(
+        issuer = TokenIssuer.start();
+        shop = Shop.open(Path.of("target/services"), broker, issuer, log, Map.of(
                 Shop.INVENTORY, Map.of("inventory.flaky-products", "red-kettle"),
                 Shop.POINTS, Map.of("points.locked-customers", "mallory")));
-        shopper = new Shopper(shop.service(Shop.ORDERS).httpUrl(), shop.service(Shop.POINTS).httpUrl());
+        shopper = new Shopper(shop.service(Shop.ORDERS).httpUrl(), shop.service(Shop.POINTS).httpUrl(), issuer);
         MessageTransport transport = shop.service(Shop.ORDERS).context().getBean(MessageTransport.class);
         deadLetterReader = transport.subscribe(new Subscription(DEAD_LETTERS, Subscription.Mode.PUBLISH_SUBSCRIBE,
                 "dead-letter-reader", (message, delivery) -> deadLetters.put(message.subject(), message),
@@ -68,6 +84,9 @@ class OrderFlowTest {
         }
         if (shop != null) {
             shop.close();
+        }
+        if (issuer != null) {
+            issuer.close();
         }
         if (broker != null) {
             broker.close();
@@ -143,7 +162,8 @@ class OrderFlowTest {
         Shopper.Placed second = shopper.placeOrder("alice", "blue-mug", 1);
         assertThat(second.accepted()).isTrue();
 
-        assertThat(OrderWatch.firstOrders(shop.service(Shop.ORDERS).grpcAddress(), "alice", 2))
+        assertThat(OrderWatch.firstOrders(shop.service(Shop.ORDERS).grpcAddress(), "alice", 2,
+                issuer.signIn("alice", Shopper.CUSTOMER_SCOPES)))
                 .hasSize(2).contains(second.orderId());
     }
 
@@ -169,6 +189,74 @@ class OrderFlowTest {
 
     @Test
     @Order(7)
+    void aCallerWithoutATokenOrWithoutTheScopeIsTurnedAwayBeforeAnythingHappens() {
+        Shopper.Placed anonymous = shopper.placeOrder("nobody", "blue-mug", 1, null);
+        Shopper.Placed browsing = shopper.placeOrder("ivan", "blue-mug", 1, issuer.signIn("ivan", "orders:read"));
+
+        assertThat(anonymous.status()).as("%s", anonymous.body()).isEqualTo(401);
+        assertThat(anonymous.body()).containsEntry("code", "UNAUTHENTICATED");
+        assertThat(browsing.status()).as("%s", browsing.body()).isEqualTo(403);
+        assertThat(browsing.body()).containsEntry("code", "PERMISSION_DENIED");
+        assertThat(browsing.body().toString()).contains("orders:write");
+        for (Shopper.Placed refused : List.of(anonymous, browsing)) {
+            assertThat(log.trace(refused.traceId())).extracting(Hop::kind).doesNotContain("client", "producer");
+        }
+        assertThat(count(Shop.ORDERS, "rest", "Orders.placeOrder", "UNAUTHENTICATED")).isEqualTo(1);
+        assertThat(count(Shop.ORDERS, "rest", "Orders.placeOrder", "PERMISSION_DENIED")).isEqualTo(1);
+        assertThat(shopper.points("ivan")).containsEntry("orders", 0);
+    }
+
+    @Test
+    @Order(8)
+    void aCustomersOwnTokenDoesNotOpenInventory() {
+        // A bare gRPC call to Inventory/ReserveStock with alice's token: it is meant for orders and points.
+        Metadata credentials = new Metadata();
+        credentials.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER),
+                "Bearer " + issuer.signIn("alice", Shopper.CUSTOMER_SCOPES));
+        ManagedChannel channel = ManagedChannelBuilder.forTarget(shop.service(Shop.INVENTORY).grpcAddress())
+                .usePlaintext().intercept(MetadataUtils.newAttachHeadersInterceptor(credentials)).build();
+        MethodDescriptor.Marshaller<byte[]> bytes = new MethodDescriptor.Marshaller<>() {
+            @Override
+            public InputStream stream(byte[] value) {
+                return new ByteArrayInputStream(value);
+            }
+
+            @Override
+            public byte[] parse(InputStream stream) {
+                return new byte[0];
+            }
+        };
+        MethodDescriptor<byte[], byte[]> reserveStock = MethodDescriptor.<byte[], byte[]>newBuilder()
+                .setType(MethodDescriptor.MethodType.UNARY)
+                .setFullMethodName("dev.switchboard.samples.inventory.Inventory/ReserveStock")
+                .setRequestMarshaller(bytes).setResponseMarshaller(bytes).build();
+        try {
+            StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class,
+                    () -> ClientCalls.blockingUnaryCall(channel, reserveStock,
+                            CallOptions.DEFAULT.withDeadlineAfter(10, TimeUnit.SECONDS), new byte[0]));
+            assertThat(refused).as("inventory accepted a customer's token").isNotNull();
+            assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+        } finally {
+            channel.shutdownNow();
+        }
+    }
+
+    @Test
+    @Order(9)
+    void ordersReservesStockWithItsOwnTokenObtainedOnceByClientCredentials() throws Exception {
+        Shopper.Placed order = shopper.placeOrder("heidi", "blue-mug", 1);
+        assertThat(order.accepted()).as("%s", order.body()).isTrue();
+
+        Object stockroom = shop.service(Shop.INVENTORY).context().getBean("stockroom");
+        assertThat(stockroom.getClass().getMethod("reservedBy", String.class).invoke(stockroom, order.orderId()))
+                .as("the caller inventory saw").isEqualTo(TokenIssuer.ORDERS_CLIENT);
+        assertThat(issuer.tokensGranted(TokenIssuer.ORDERS_CLIENT)).as("one token kept for every order").isEqualTo(1);
+        assertThat(count(Shop.INVENTORY, "grpc", "Inventory.reserveStock", "UNAUTHENTICATED")
+                + count(Shop.INVENTORY, "grpc", "Inventory.reserveStock", "PERMISSION_DENIED")).isZero();
+    }
+
+    @Test
+    @Order(10)
     void everyServicesMetricsCarryTheSharedKeysForEveryTransport() {
         shopper.points("alice");
 
@@ -184,7 +272,7 @@ class OrderFlowTest {
     }
 
     @Test
-    @Order(8)
+    @Order(11)
     void withInventoryStoppedAnOrderFailsWithAClearErrorAfterTheRetriesAndTheCircuitOpens() {
         shop.stop(Shop.INVENTORY);
 
@@ -207,16 +295,16 @@ class OrderFlowTest {
     }
 
     @Test
-    @Order(9)
+    @Order(12)
     void theStoryToldByTheRunnerSaysWhatHappened() {
         // The runner's summary, over the shop as it is now (inventory stopped): it must say so, not crash.
         ByteArrayOutputStream text = new ByteArrayOutputStream();
-        assertThat(new OrderFlow(shop, log, broker.name(), new PrintStream(text, true, StandardCharsets.UTF_8))
+        assertThat(new OrderFlow(shop, issuer, log, broker.name(), new PrintStream(text, true, StandardCharsets.UTF_8))
                 .summaryOf(shopper.placeOrder("grace", "blue-mug", 1))).contains("503", "InventoryUnavailable");
     }
 
     @Test
-    @Order(10)
+    @Order(13)
     void everySavedOrderHasItsEventInTheOutboxCommittedWithItAndSent() {
         JdbcTemplate orders = shop.service(Shop.ORDERS).context().getBean(JdbcTemplate.class);
         List<String> saved = orders.queryForList("SELECT id FROM shop_orders", String.class);
@@ -226,6 +314,14 @@ class OrderFlowTest {
                 Integer.class) == 0)).as("the relay sent every row").isTrue();
         assertThat(orders.queryForList("SELECT subject FROM switchboard_outbox WHERE event_type LIKE '%orderCreated'",
                 String.class)).containsExactlyInAnyOrderElementsOf(saved);
+    }
+
+    /** How many server calls of {@code call} ended with {@code outcome} in the service's own metrics. */
+    private long count(String service, String transport, String call, String outcome) {
+        return registry(service).find("switchboard.call").tag("transport", transport).tag("kind", "server")
+                .tag("service", call.substring(0, call.indexOf('.')))
+                .tag("operation", call.substring(call.indexOf('.') + 1))
+                .tag("outcome", outcome).timers().stream().mapToLong(timer -> timer.count()).sum();
     }
 
     private Set<String> calls(String service) {
