@@ -57,6 +57,7 @@ public final class NatsTransport implements MessageTransport {
     /** Destinations declared or subscribed as ordered: their messages go to shard subjects. */
     private final Set<String> ordered = ConcurrentHashMap.newKeySet();
     private final int orderedShards;
+    private final int streamReplicas;
     private final OpenConsumers consumers = new OpenConsumers();
 
     /**
@@ -72,19 +73,34 @@ public final class NatsTransport implements MessageTransport {
      *     consumers; changing it is a redeploy of both (docs/messaging.md)
      */
     public NatsTransport(Connection connection, int orderedShards) {
-        this(connection, false, orderedShards);
+        this(connection, orderedShards, 1);
+    }
+
+    /**
+     * @param orderedShards  shard subjects of each ordered destination (see above)
+     * @param streamReplicas how many servers of a JetStream cluster keep each stream Switchboard
+     *     creates: a server acknowledges a publish before its file store reaches the disk, so a server
+     *     killed on its own can lose acknowledged messages; with 3 replicas a publish is acknowledged
+     *     once a quorum holds it, and one server killed loses nothing (docs/messaging.md)
+     */
+    public NatsTransport(Connection connection, int orderedShards, int streamReplicas) {
+        this(connection, false, orderedShards, streamReplicas);
     }
 
     /** Connects with {@code options} (servers, credentials, TLS); closing the transport closes the connection. */
     public NatsTransport(Options options) {
-        this(connect(options), true, DEFAULT_ORDERED_SHARDS);
+        this(connect(options), true, DEFAULT_ORDERED_SHARDS, 1);
     }
 
-    private NatsTransport(Connection connection, boolean ownsConnection, int orderedShards) {
+    private NatsTransport(Connection connection, boolean ownsConnection, int orderedShards, int streamReplicas) {
         if (orderedShards < 1) {
             throw new IllegalArgumentException("ordered shards must be at least 1, got " + orderedShards);
         }
+        if (streamReplicas < 1 || streamReplicas > 5) {
+            throw new IllegalArgumentException("stream replicas must be 1 to 5, got " + streamReplicas);
+        }
         this.orderedShards = orderedShards;
+        this.streamReplicas = streamReplicas;
         this.connection = connection;
         this.ownsConnection = ownsConnection;
         try {
@@ -260,6 +276,7 @@ public final class NatsTransport implements MessageTransport {
         } catch (JetStreamApiException missing) {
             try {
                 management.addStream(StreamConfiguration.builder().name(stream).subjects(subjects)
+                        .replicas(streamReplicas)
                         .storageType(StorageType.File).build());
             } catch (IOException | JetStreamApiException e) {
                 throw new IllegalStateException("cannot create the JetStream stream " + stream + " for " + subject, e);

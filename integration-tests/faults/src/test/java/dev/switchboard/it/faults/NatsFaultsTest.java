@@ -2,11 +2,11 @@ package dev.switchboard.it.faults;
 
 import java.nio.file.Path;
 
-/** The fault scenarios on NATS JetStream: a {@code nats-server -js} of the test's own. */
+/** The fault scenarios on NATS JetStream: a three-server cluster of the test's own, streams with 3 replicas. */
 class NatsFaultsTest extends FaultScenarios {
 
     @Override
     BrokerProcess broker(Path directory) {
-        return new NatsServer(directory);
+        return new NatsCluster(directory);
     }
 }

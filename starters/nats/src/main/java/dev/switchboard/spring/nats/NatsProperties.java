@@ -45,6 +45,13 @@ public class NatsProperties {
      */
     private int orderedShards = NatsTransport.DEFAULT_ORDERED_SHARDS;
 
+    /**
+     * How many servers of a JetStream cluster keep each stream Switchboard creates (1 to 5). A server
+     * acknowledges a publish before its file store reaches the disk, so a lone server killed mid-stream
+     * can lose acknowledged messages; with 3, a publish is acknowledged once a quorum holds it.
+     */
+    private int streamReplicas = 1;
+
     private final Ssl ssl = new Ssl();
 
     /** The servers to connect to: {@code servers}, else {@code url}. */
@@ -122,6 +129,14 @@ public class NatsProperties {
 
     public void setOrderedShards(int orderedShards) {
         this.orderedShards = orderedShards;
+    }
+
+    public int getStreamReplicas() {
+        return streamReplicas;
+    }
+
+    public void setStreamReplicas(int streamReplicas) {
+        this.streamReplicas = streamReplicas;
     }
 
     public Ssl getSsl() {

@@ -44,6 +44,6 @@ public class SwitchboardNatsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(MessageTransport.class)
     NatsTransport switchboardNatsTransport(Connection connection, NatsProperties properties) {
-        return new NatsTransport(connection, properties.getOrderedShards());
+        return new NatsTransport(connection, properties.getOrderedShards(), properties.getStreamReplicas());
     }
 }
