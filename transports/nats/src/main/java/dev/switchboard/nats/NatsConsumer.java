@@ -1,6 +1,5 @@
 package dev.switchboard.nats;
 
-import dev.switchboard.runtime.messaging.DeliveryHooks;
 import dev.switchboard.runtime.messaging.DeliveryLoop;
 import dev.switchboard.runtime.messaging.Message;
 import dev.switchboard.runtime.messaging.MessageTransport;
@@ -14,7 +13,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * is acknowledged on its own ({@code AckPolicy.Explicit}): an {@code AckAll} on a durable that
  * several instances share would acknowledge the other instances' messages in flight too.
  */
-final class NatsConsumer implements DeliveryHooks<io.nats.client.Message> {
+final class NatsConsumer {
 
     private static final Logger log = LoggerFactory.getLogger(NatsConsumer.class);
     private static final Duration FETCH_WAIT = Duration.ofMillis(200);
@@ -53,7 +51,6 @@ final class NatsConsumer implements DeliveryHooks<io.nats.client.Message> {
     private final JetStream jetStream;
     private final String stream;
     private final String durable;
-    private final MessageTransport transport;
     private final DeliveryLoop<io.nats.client.Message> loop;
     private final WorkerThreads workers;
 
@@ -63,8 +60,7 @@ final class NatsConsumer implements DeliveryHooks<io.nats.client.Message> {
         this.jetStream = jetStream;
         this.stream = stream;
         this.durable = durable;
-        this.transport = transport;
-        this.loop = new DeliveryLoop<>(subscription, this);
+        this.loop = new DeliveryLoop<>(subscription, new JetStreamHooks(transport));
         this.workers = new WorkerThreads("switchboard-nats-" + subscription.destination(), subscription.concurrency(),
                 this::work);
     }
@@ -124,49 +120,6 @@ final class NatsConsumer implements DeliveryHooks<io.nats.client.Message> {
         } catch (RuntimeException e) {
             log.debug("could not tell JetStream a message is still in progress", e);
         }
-    }
-
-    @Override
-    public Message read(io.nats.client.Message received) {
-        return NatsCloudEvents.message(received);
-    }
-
-    @Override
-    public Message salvage(io.nats.client.Message received) {
-        return NatsCloudEvents.salvage(received);
-    }
-
-    /** JetStream counts the deliveries of each message to the durable consumer. */
-    @Override
-    public int attempt(io.nats.client.Message received) {
-        return (int) received.metaData().deliveredCount();
-    }
-
-    @Override
-    public void acknowledge(io.nats.client.Message received) {
-        received.ack();
-    }
-
-    /** {@code term}: JetStream never delivers a dead-lettered message to this consumer again. */
-    @Override
-    public void terminate(io.nats.client.Message received) {
-        received.term();
-    }
-
-    /** JetStream redelivers after the delay and counts the delivery: the one retry layer. */
-    @Override
-    public void retryLater(io.nats.client.Message received, Message message, int attempt, Duration delay) {
-        received.nakWithDelay(delay);
-    }
-
-    @Override
-    public void redeliverLater(io.nats.client.Message received, Duration delay) {
-        received.nakWithDelay(delay);
-    }
-
-    @Override
-    public CompletableFuture<Void> publish(String destination, Message message) {
-        return transport.publish(destination, message);
     }
 
     /** Lets the in-flight handlers finish (up to 10 s each), then stops. */

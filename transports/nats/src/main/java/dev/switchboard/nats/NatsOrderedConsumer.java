@@ -1,6 +1,5 @@
 package dev.switchboard.nats;
 
-import dev.switchboard.runtime.messaging.DeliveryHooks;
 import dev.switchboard.runtime.messaging.DeliveryLoop;
 import dev.switchboard.runtime.messaging.Message;
 import dev.switchboard.runtime.messaging.MessageTransport;
@@ -14,7 +13,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,14 +31,13 @@ import org.slf4j.LoggerFactory;
  * neither pinned clients nor priority groups (2.11) to keep one instance on a shard. The price is one
  * message in flight per shard across the group: more shards, more parallelism.
  */
-final class NatsOrderedConsumer implements DeliveryHooks<io.nats.client.Message> {
+final class NatsOrderedConsumer {
 
     private static final Logger log = LoggerFactory.getLogger(NatsOrderedConsumer.class);
     private static final Duration FETCH_WAIT = Duration.ofMillis(200);
 
     private final JetStream jetStream;
     private final String stream;
-    private final MessageTransport transport;
     private final DeliveryLoop<io.nats.client.Message> loop;
     private final List<WorkerThreads> pullers = new ArrayList<>();
 
@@ -52,8 +49,7 @@ final class NatsOrderedConsumer implements DeliveryHooks<io.nats.client.Message>
             MessageTransport transport) {
         this.jetStream = jetStream;
         this.stream = stream;
-        this.transport = transport;
-        this.loop = new DeliveryLoop<>(subscription, this);
+        this.loop = new DeliveryLoop<>(subscription, new JetStreamHooks(transport));
         for (int shard = 0; shard < durables.size(); shard++) {
             String durable = durables.get(shard);
             String subject = NatsTransport.shardSubject(subscription.destination(), shard);
@@ -91,48 +87,6 @@ final class NatsOrderedConsumer implements DeliveryHooks<io.nats.client.Message>
                 // The connection went first.
             }
         }
-    }
-
-    @Override
-    public Message read(io.nats.client.Message received) {
-        return NatsCloudEvents.message(received);
-    }
-
-    @Override
-    public Message salvage(io.nats.client.Message received) {
-        return NatsCloudEvents.salvage(received);
-    }
-
-    @Override
-    public int attempt(io.nats.client.Message received) {
-        return (int) received.metaData().deliveredCount();
-    }
-
-    @Override
-    public void acknowledge(io.nats.client.Message received) {
-        received.ack();
-    }
-
-    @Override
-    public void terminate(io.nats.client.Message received) {
-        received.term();
-    }
-
-    /** Never asked for: an ordered subscription retries in place. */
-    @Override
-    public void retryLater(io.nats.client.Message received, Message message, int attempt, Duration delay) {
-        received.nakWithDelay(delay);
-    }
-
-    /** Only when shutting down mid-retry: JetStream redelivers it first, as the shard's only message in flight. */
-    @Override
-    public void redeliverLater(io.nats.client.Message received, Duration delay) {
-        received.nakWithDelay(delay);
-    }
-
-    @Override
-    public CompletableFuture<Void> publish(String destination, Message message) {
-        return transport.publish(destination, message);
     }
 
     /** Lets the in-flight handlers finish (up to 10 s each), then stops. */
