@@ -1,6 +1,7 @@
 package dev.switchboard.runtime.messaging;
 
 import dev.switchboard.runtime.ErrorCode;
+import dev.switchboard.runtime.Failures;
 import dev.switchboard.runtime.SwitchboardException;
 import dev.switchboard.runtime.call.Deadline;
 import dev.switchboard.runtime.policy.Backoff;
@@ -9,9 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -80,9 +79,8 @@ final class PublishAttempts {
      * that is not {@linkplain MessageTransport#confirmsByBroker() confirmed by a broker}.
      */
     CompletableFuture<Void> publishOnce(MessageDescriptor descriptor, Message message) {
-        Publish publish = new Publish(descriptor, message, null, null, null, null);
         try {
-            declareOnce(publish);
+            declareOnce(descriptor);
             return transport.publish(descriptor.destination(), message);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
@@ -108,7 +106,7 @@ final class PublishAttempts {
         }
         CompletableFuture<Void> sent;
         try {
-            declareOnce(publish);
+            declareOnce(publish.descriptor());
             sent = transport.publish(publish.destination(), publish.message());
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
@@ -117,18 +115,18 @@ final class PublishAttempts {
             if (failure == null) {
                 publish.result().complete(null);
             } else {
-                failed(publish, attempt, unwrap(failure));
+                failed(publish, attempt, Failures.unwrapped(failure));
             }
         });
     }
 
     /** What the destination needs before its first message; declared again on the next attempt when it failed. */
-    private void declareOnce(Publish publish) {
-        if (declared.add(publish.destination())) {
+    private void declareOnce(MessageDescriptor descriptor) {
+        if (declared.add(descriptor.destination())) {
             try {
-                transport.declare(publish.destination(), publish.descriptor().mode(), publish.descriptor().ordered());
+                transport.declare(descriptor.destination(), descriptor.mode(), descriptor.ordered());
             } catch (RuntimeException e) {
-                declared.remove(publish.destination());
+                declared.remove(descriptor.destination());
                 throw e;
             }
         }
@@ -167,14 +165,6 @@ final class PublishAttempts {
                 "the deadline passed before the broker confirmed " + publish.message() + " on " + publish.destination()
                         + " (" + attempts + (attempts == 1 ? " attempt" : " attempts")
                         + (last == null ? "" : ", last: " + last) + ")", Map.of(), last);
-    }
-
-    static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -1,6 +1,7 @@
 package dev.switchboard.runtime.pipeline;
 
 import dev.switchboard.runtime.ErrorCode;
+import dev.switchboard.runtime.Failures;
 import dev.switchboard.runtime.SwitchboardException;
 import dev.switchboard.runtime.call.CallContext;
 import dev.switchboard.runtime.call.Deadline;
@@ -18,8 +19,6 @@ import io.micrometer.observation.ObservationRegistry;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 
 /**
@@ -190,21 +189,12 @@ public final class ServerPipeline {
         if (failure instanceof SwitchboardException known) {
             return known;
         }
-        if (unwrapped(failure) instanceof SwitchboardException known) {
+        if (Failures.unwrapped(failure) instanceof SwitchboardException known) {
             return known;
         }
         log.log(System.Logger.Level.ERROR, operation.fullName() + " failed unexpectedly", failure);
         return new SwitchboardException(ErrorCode.INTERNAL, ErrorCode.INTERNAL.name(),
                 "internal error in " + operation.fullName(), Map.of(), failure);
-    }
-
-    /** The cause a {@code join()} or {@code get()} wrapped. */
-    private static Throwable unwrapped(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 
     static SwitchboardException cancelled(OperationDescriptor operation) {

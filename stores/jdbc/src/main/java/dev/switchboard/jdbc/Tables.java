@@ -120,7 +120,8 @@ public final class Tables {
         }
     }
 
-    static List<String> statements(String script) {
+    /** The statements of a shipped script: {@code --} comment lines dropped, split at {@code ;}. */
+    public static List<String> statements(String script) {
         StringBuilder text = new StringBuilder();
         for (String line : script.split("\n")) {
             if (!line.strip().startsWith("--")) {

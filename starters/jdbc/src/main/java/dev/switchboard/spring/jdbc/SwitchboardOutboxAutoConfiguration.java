@@ -17,7 +17,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -37,17 +36,16 @@ import tools.jackson.databind.json.JsonMapper;
         "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
         "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration"})
 @ConditionalOnProperty(name = "switchboard.messaging.outbox", havingValue = "jdbc")
-@EnableConfigurationProperties({OutboxProperties.class, MessagingProperties.class})
+@EnableConfigurationProperties({OutboxProperties.class, JdbcStoresProperties.class, MessagingProperties.class})
 public class SwitchboardOutboxAutoConfiguration {
 
     /** The outbox and its relay, started with the application and stopped before its broker transport. */
     @Bean(initMethod = "start", destroyMethod = "close")
     @ConditionalOnMissingBean
     JdbcOutbox switchboardOutbox(DataSource dataSource, MessageTransport transport, OutboxProperties properties,
-            Environment environment, ObjectProvider<MeterRegistry> meters) {
+            JdbcStoresProperties stores, ObjectProvider<MeterRegistry> meters) {
         OutboxSettings settings = properties.toSettings();
-        String initialize = environment.getProperty("switchboard.jdbc.initialize-schema", "always");
-        if (!"never".equalsIgnoreCase(initialize)) {
+        if (SwitchboardJdbcStoresAutoConfiguration.initializes(stores, dataSource)) {
             OutboxSchema.create(dataSource, settings);
         }
         return new JdbcOutbox(dataSource, transport, settings, meters.getIfAvailable());
