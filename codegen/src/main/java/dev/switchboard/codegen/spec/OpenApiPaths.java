@@ -51,7 +51,7 @@ final class OpenApiPaths {
     private Map<String, Object> operation(Operation operation) {
         HttpBinding http = operation.http();
         MessageType input = contract.messageType(operation.input());
-        String summary = summary(operation.doc());
+        String summary = summary(operation);
         String description = operation.doc() == null || operation.doc().strip().equals(summary)
                 ? null : operation.doc().strip();
         List<Object> parameters = parameters(http, input);
@@ -167,10 +167,29 @@ final class OpenApiPaths {
                 .orElseThrow(() -> new IllegalArgumentException("path variable {" + name + "} names no field of " + input.name()));
     }
 
-    /** The first line of a doc, which tools show as a one-line summary. */
-    private static String summary(String doc) {
-        String text = blankToNull(doc);
-        return text == null ? null : text.lines().findFirst().orElse(text).strip();
+    /**
+     * The first line of the doc, which tools show as a one-line summary; without a doc, the operation's name in
+     * words ({@code placeOrder} → "Place order"), so no operation is listed blank.
+     */
+    static String summary(Operation operation) {
+        String text = blankToNull(operation.doc());
+        return text == null ? words(operation.name()) : text.lines().findFirst().orElse(text).strip();
+    }
+
+    /** {@code getOrderById} → "Get order by id"; acronyms stay whole ({@code exportPDF} → "Export PDF"). */
+    static String words(String camelCase) {
+        String spaced = camelCase
+                .replaceAll("([a-z0-9])([A-Z])", "$1 $2")
+                .replaceAll("([A-Z]+)([A-Z][a-z])", "$1 $2")
+                .replace('_', ' ');
+        StringBuilder sentence = new StringBuilder();
+        for (String word : spaced.split(" +")) {
+            boolean acronym = word.length() > 1 && word.equals(word.toUpperCase(Locale.ROOT));
+            String shown = sentence.length() == 0 || acronym ? word : word.toLowerCase(Locale.ROOT);
+            sentence.append(sentence.length() == 0 ? "" : " ").append(shown);
+        }
+        return sentence.isEmpty() ? camelCase
+                : Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
     }
 
     private static String blankToNull(String text) {

@@ -77,6 +77,8 @@ class OpenApiGeneratorTest {
         assertThat(api.getPaths().get("/orders/{id}/note").getPatch().getOperationId()).isEqualTo("updateNote");
         Operation create = api.getPaths().get("/orders").getPost();
         assertThat(create.getSummary()).isEqualTo("Places an order; stock is reserved first.");
+        assertThat(api.getPaths().get("/orders/{id}").getGet().getSummary())
+                .as("an operation without a doc is summarised from its name").isEqualTo("Get order");
         assertThat(create.getTags()).containsExactly("Orders");
     }
 
@@ -217,5 +219,13 @@ class OpenApiGeneratorTest {
 
     private static Schema<?> property(Schema<?> schema, String name) {
         return (Schema<?>) schema.getProperties().get(name);
+    }
+
+    @Test
+    void summarisesAnOperationNameInWords() {
+        assertThat(OpenApiPaths.words("placeOrder")).isEqualTo("Place order");
+        assertThat(OpenApiPaths.words("getOrderById")).isEqualTo("Get order by id");
+        assertThat(OpenApiPaths.words("exportPDFReport")).isEqualTo("Export PDF report");
+        assertThat(OpenApiPaths.words("ping")).isEqualTo("Ping");
     }
 }

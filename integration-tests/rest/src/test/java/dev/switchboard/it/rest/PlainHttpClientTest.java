@@ -190,6 +190,39 @@ class PlainHttpClientTest {
         HttpResponse<String> document = send("GET", "/openapi.yaml", null);
         assertThat(document.statusCode()).isEqualTo(200);
         assertThat(document.body()).contains("openapi: 3.1").contains("/orders/{id}:");
+        assertThat(document.body()).as("the server it was fetched from")
+                .contains("servers:\n  - url: '" + base + "'\n");
         assertThat(send("GET", "/openapi/orders.yaml", null).body()).isEqualTo(document.body());
+    }
+
+    /**
+     * Requests Tomcat itself turns away before any servlet sees them: an encoded slash or NUL in the path, a URL
+     * longer than the header limit. Sent over a raw socket, since well-behaved clients refuse to send them.
+     */
+    @Test
+    void containerLevelRejectionsAreProblemsToo() throws Exception {
+        for (String target : List.of("/orders/a%2Fb", "/orders/a%00b", "/orders/" + "a".repeat(100_000),
+                "/orders/a%5Cb", "/orders/%zz", "/orders/a\\b")) {
+            String answer = raw("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+            String head = answer.substring(0, Math.max(0, answer.indexOf("\r\n\r\n")));
+            String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+            String shown = target.length() > 40 ? target.substring(0, 40) + "..." : target;
+            assertThat(head).as(shown + "\n" + answer.substring(0, Math.min(answer.length(), 600)))
+                    .startsWith("HTTP/1.1 4")
+                    .containsIgnoringCase("Content-Type: application/problem+json");
+            JsonNode problem = json.readTree(body.contains("{") ? body.substring(body.indexOf('{'), body.lastIndexOf('}') + 1) : "{}");
+            assertThat(problem.path("status").asInt()).as(shown).isBetween(400, 499);
+            assertThat(problem.path("code").asString()).as(shown).isNotBlank();
+        }
+    }
+
+    private String raw(String request) throws Exception {
+        URI uri = URI.create(base);
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
     }
 }

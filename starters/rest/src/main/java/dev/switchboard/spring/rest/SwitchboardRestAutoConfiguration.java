@@ -12,13 +12,17 @@ import dev.switchboard.runtime.security.DownstreamCredentials;
 import dev.switchboard.spring.SwitchboardProperties;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
+import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.env.Environment;
 import org.springframework.web.client.RestClient;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -82,6 +86,23 @@ public class SwitchboardRestAutoConfiguration {
         @Bean
         RestErrorAdvice switchboardRestErrorAdvice(ObjectProvider<JsonMapper> json, TraceIds traceIds) {
             return new RestErrorAdvice(jsonMapper(json), traceIds);
+        }
+    }
+
+    /** On Tomcat, what the container refuses before any route is answered as problem+json too. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass(name = {"org.apache.catalina.valves.ErrorReportValve",
+            "org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory"})
+    static class TomcatProblemConfiguration {
+
+        @Bean
+        WebServerFactoryCustomizer<TomcatServletWebServerFactory> switchboardProblemErrorReports() {
+            return factory -> factory.addContextCustomizers(context -> {
+                if (context.getParent() instanceof StandardHost host) {
+                    host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+                }
+            });
         }
     }
 }

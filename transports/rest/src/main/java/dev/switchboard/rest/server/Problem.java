@@ -27,6 +27,22 @@ public record Problem(int status, SwitchboardException failure, String instance,
         return new Problem(status, failure, instance, traceId);
     }
 
+    /**
+     * A request the web server itself refused before any route saw it (an encoded slash in the path, a URL over
+     * the header limit), so that it too is answered as problem+json with a code a client understands.
+     */
+    public static Problem ofContainerRejection(int status, String message, String instance) {
+        ErrorCode code = switch (status) {
+            case 404 -> ErrorCode.NOT_FOUND;
+            case 405, 501, 505 -> ErrorCode.UNIMPLEMENTED;
+            case 408 -> ErrorCode.DEADLINE_EXCEEDED;
+            case 429 -> ErrorCode.RESOURCE_EXHAUSTED;
+            case 503 -> ErrorCode.UNAVAILABLE;
+            default -> status < 500 ? ErrorCode.INVALID_ARGUMENT : ErrorCode.INTERNAL;
+        };
+        return new Problem(status, new RestRejection(status, code, message, null), instance, null);
+    }
+
     public Map<String, Object> body() {
         Map<String, Object> body = new LinkedHashMap<>();
         ErrorCode code = failure.code();
