@@ -1,4 +1,7 @@
 // Run 1 built and tested a REST-only service; run 2 asked for transports it cannot have.
+if (binding.hasVariable('expectedMavenVersion')) {
+    assert mavenVersion.startsWith(expectedMavenVersion) : "ran on Maven $mavenVersion, not $expectedMavenVersion"
+}
 def log = new File(basedir, 'build.log').text
 assert log.contains('Switchboard: generated from src/main/switchboard/service.yaml for transports rest (from the class path)')
 assert log.contains('Tests run: 3, Failures: 0, Errors: 0, Skipped: 0')
