@@ -15,9 +15,6 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.eclipse.aether.RepositorySystem;
-import org.eclipse.aether.artifact.DefaultArtifact;
-import org.eclipse.aether.resolution.ArtifactRequest;
-import org.eclipse.aether.resolution.ArtifactResolutionException;
 import org.apache.maven.project.MavenProject;
 
 /**
@@ -94,21 +91,16 @@ public class CompatMojo extends AbstractMojo {
     }
 
     private Path resolve(String coordinatesOrFile) throws MojoExecutionException {
-        String[] parts = coordinatesOrFile.split(":");
-        Path file = project.getBasedir().toPath().resolve(coordinatesOrFile);
-        if (parts.length != 3 || Files.isRegularFile(file)) {
-            if (!Files.isRegularFile(file)) {
-                throw new MojoExecutionException("compat baseline " + coordinatesOrFile
-                        + " is neither a file nor groupId:artifactId:version");
-            }
-            return file;
+        Path base = project.getBasedir().toPath();
+        if (ServiceArtifacts.isCoordinates(coordinatesOrFile, base)) {
+            return new ServiceArtifacts(repositorySystem, session.getRepositorySession(),
+                    project.getRemoteProjectRepositories()).resolve(coordinatesOrFile, "the compat baseline").jar();
         }
-        ArtifactRequest request = new ArtifactRequest(new DefaultArtifact(parts[0], parts[1], "jar", parts[2]),
-                project.getRemoteProjectRepositories(), null);
-        try {
-            return repositorySystem.resolveArtifact(session.getRepositorySession(), request).getArtifact().getFile().toPath();
-        } catch (ArtifactResolutionException e) {
-            throw new MojoExecutionException("could not resolve the compat baseline " + coordinatesOrFile + ": " + e.getMessage(), e);
+        Path file = base.resolve(coordinatesOrFile);
+        if (!Files.isRegularFile(file)) {
+            throw new MojoExecutionException("compat baseline " + coordinatesOrFile
+                    + " is neither a file nor groupId:artifactId:version");
         }
+        return file;
     }
 }

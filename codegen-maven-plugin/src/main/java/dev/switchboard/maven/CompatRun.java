@@ -7,14 +7,11 @@ import dev.switchboard.contract.compat.CompatibilityChecker;
 import dev.switchboard.contract.model.ServiceContract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
  * One run of the compat goal, free of Maven API: load the baseline (a contract file, or the
@@ -49,18 +46,13 @@ final class CompatRun {
     }
 
     private static ServiceContract fromJar(String baselineName, Path jar, String service) {
-        String entry = Generation.packagedContractPath(service);
-        try (ZipFile zip = new ZipFile(jar.toFile())) {
-            ZipEntry contract = zip.getEntry(entry);
-            if (contract == null) {
-                throw new IllegalArgumentException(baselineName + " carries no " + entry
-                        + ": was it built with the Switchboard plugin, and is the service still named " + service + "?");
-            }
-            String text = new String(zip.getInputStream(contract).readAllBytes(), StandardCharsets.UTF_8);
-            return ContractLoader.parse(baselineName + "!/" + entry, text);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + jar, e);
+        String entry = ServiceJar.contractEntry(service);
+        String text = ServiceJar.contracts(jar).get(entry);
+        if (text == null) {
+            throw new IllegalArgumentException(baselineName + " carries no " + entry
+                    + ": was it built with the Switchboard plugin, and is the service still named " + service + "?");
         }
+        return ContractLoader.parse(baselineName + "!/" + entry, text);
     }
 
     /** The log text: every finding, breaking first, and a summary line. */

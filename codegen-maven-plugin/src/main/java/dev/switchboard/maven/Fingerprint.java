@@ -11,7 +11,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeSet;
 
-/** A digest of every input of a generation: contract bytes, roles, transports, output locations, plugin version. */
+/**
+ * A digest of every input of a generation: contract bytes (imported jars whole), roles, transports, output
+ * locations, plugin version.
+ */
 final class Fingerprint {
 
     private Fingerprint() {}
@@ -24,9 +27,11 @@ final class Fingerprint {
         update(digest, "contract", request.contract().toAbsolutePath().normalize().toString());
         digest.update(read(request.contract()));
         update(digest, "roles", new TreeSet<>(request.roles().stream().map(Enum::name).toList()).toString());
-        for (Path imported : request.imports()) {
-            update(digest, "import", imported.toAbsolutePath().normalize().toString());
-            digest.update(read(imported));
+        for (ImportedContract imported : request.imports()) {
+            // A jar's bytes, not just its contract: a re-installed SNAPSHOT regenerates, an unchanged one skips.
+            update(digest, "import", String.valueOf(imported.coordinates()));
+            update(digest, "file", imported.file().toAbsolutePath().normalize().toString());
+            digest.update(read(imported.file()));
         }
         update(digest, "importRoles", new TreeSet<>(request.importRoles().stream().map(Enum::name).toList()).toString());
         update(digest, "transports", new TreeSet<>(request.transports().stream().map(Enum::name).toList()).toString());

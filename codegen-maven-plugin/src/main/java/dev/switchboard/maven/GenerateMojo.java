@@ -6,22 +6,26 @@ import dev.switchboard.codegen.writer.WriteReport;
 import dev.switchboard.contract.ContractException;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
 
 /**
  * Generates a service's Java sources and its .proto, OpenAPI and AsyncAPI documents from its contract,
@@ -51,12 +55,14 @@ public class GenerateMojo extends AbstractMojo {
     private List<String> roles;
 
     /**
-     * Other services' contracts this service calls or consumes from.
+     * Other services' contracts this service calls or consumes from: contract files (relative to the project), or
+     * {@code groupId:artifactId:version} of a service jar built with this plugin, which carries its contract
+     * (resolved like a dependency; a version range takes the highest version in it).
      *
      * @since 0.1.0
      */
     @Parameter
-    private List<File> imports = List.of();
+    private List<String> imports = List.of();
 
     /**
      * Roles this service plays for the imported contracts; {@code client} and {@code consumer} by default.
@@ -113,6 +119,12 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     private PluginDescriptor plugin;
 
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    @Component
+    private RepositorySystem repositorySystem;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -127,7 +139,7 @@ public class GenerateMojo extends AbstractMojo {
                 project.getBasedir().toPath(),
                 contract.toPath(),
                 parseRoles("roles", roles),
-                imports.stream().map(File::toPath).toList(),
+                importedContracts(),
                 parseRoles("importRoles", importRoles),
                 selection.transports(),
                 outputDirectory.toPath(),
@@ -143,6 +155,27 @@ public class GenerateMojo extends AbstractMojo {
             throw new MojoExecutionException("Switchboard generation failed: " + e.getMessage(), e);
         }
         addRoots();
+    }
+
+    private List<ImportedContract> importedContracts() throws MojoExecutionException {
+        ServiceArtifacts artifacts = new ServiceArtifacts(repositorySystem, session.getRepositorySession(),
+                project.getRemoteProjectRepositories());
+        Path base = project.getBasedir().toPath();
+        List<ImportedContract> contracts = new ArrayList<>();
+        for (String value : imports) {
+            String spec = value.strip();
+            if (ServiceArtifacts.isCoordinates(spec, base)) {
+                ServiceArtifacts.Resolved resolved = artifacts.resolve(spec, "<imports>");
+                getLog().debug("Switchboard: import " + spec + " resolved to " + resolved.jar());
+                if (!resolved.coordinates().equals(spec)) {
+                    getLog().info("Switchboard: import " + spec + " resolved to " + resolved.coordinates());
+                }
+                contracts.add(ImportedContract.artifact(resolved.coordinates(), resolved.jar()));
+            } else {
+                contracts.add(ImportedContract.file(base.resolve(spec)));
+            }
+        }
+        return contracts;
     }
 
     /**

@@ -13,7 +13,7 @@ import java.util.Set;
  * @param baseDirectory    the project directory; contract names in generated headers are relative to it
  * @param contract         the service's own contract
  * @param roles            roles for the own contract
- * @param imports          other services' contracts
+ * @param imports          other services' contracts: files, or service jars resolved from coordinates
  * @param importRoles      roles for the imported contracts
  * @param transports       the transports generated for (own and imported contracts alike)
  * @param stateDirectory   where the fingerprint of the last generation is kept
@@ -23,7 +23,7 @@ public record GenerateRequest(
         Path baseDirectory,
         Path contract,
         Set<Role> roles,
-        List<Path> imports,
+        List<ImportedContract> imports,
         Set<Role> importRoles,
         Set<Transport> transports,
         Path sourceDirectory,

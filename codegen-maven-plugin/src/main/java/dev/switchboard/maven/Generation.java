@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -48,14 +49,9 @@ public final class Generation {
         return new GenerationResult(GenerationResult.Outcome.GENERATED, report);
     }
 
-    /** Where every service jar carries its own contract, so a later release can check compatibility against it. */
-    static String packagedContractPath(String service) {
-        return "META-INF/switchboard/" + service.toLowerCase(java.util.Locale.ROOT) + "/contract.yaml";
-    }
-
     private static GeneratedFile packagedContract(GenerateRequest request, ServiceContract contract) {
         try {
-            return new GeneratedFile(GeneratedFile.Kind.RESOURCE, packagedContractPath(contract.service()),
+            return new GeneratedFile(GeneratedFile.Kind.RESOURCE, ServiceJar.contractEntry(contract.service()),
                     Files.readString(request.contract()));
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + request.contract(), e);
@@ -66,8 +62,12 @@ public final class Generation {
         List<ContractProblem> problems = new ArrayList<>();
         List<ContractInput> inputs = new ArrayList<>();
         load(request, request.contract(), request.roles(), problems, inputs);
-        for (Path imported : request.imports()) {
-            load(request, imported, request.importRoles(), problems, inputs);
+        for (ImportedContract imported : request.imports()) {
+            if (imported.isArtifact()) {
+                loadFromJar(request, imported, problems, inputs);
+            } else {
+                load(request, imported.file(), request.importRoles(), problems, inputs);
+            }
         }
         if (!problems.isEmpty()) {
             throw new ContractException(problems);
@@ -85,6 +85,30 @@ public final class Generation {
         try {
             ServiceContract contract = ContractLoader.load(file);
             inputs.add(new ContractInput(contract, sourceName(request.baseDirectory(), file), roles,
+                    request.transports()));
+        } catch (ContractException e) {
+            problems.addAll(e.problems());
+        }
+    }
+
+    /** The one contract an imported service jar carries, named {@code groupId:artifactId:version!/entry}. */
+    private static void loadFromJar(
+            GenerateRequest request, ImportedContract imported, List<ContractProblem> problems, List<ContractInput> inputs) {
+        Map<String, String> contracts = ServiceJar.contracts(imported.file());
+        Position jar = new Position(imported.coordinates(), 1, 1);
+        if (contracts.size() != 1) {
+            problems.add(new ContractProblem(jar, contracts.isEmpty()
+                            ? "the artifact carries no Switchboard contract (META-INF/switchboard/<service>/contract.yaml)"
+                            : "the artifact carries " + contracts.size() + " contracts: " + String.join(", ", contracts.keySet()),
+                    contracts.isEmpty()
+                            ? "import the service's own jar, built with the Switchboard plugin, which packages its contract"
+                            : "import a jar that carries one service, or import the contract files"));
+            return;
+        }
+        Map.Entry<String, String> entry = contracts.entrySet().iterator().next();
+        String name = imported.coordinates() + "!/" + entry.getKey();
+        try {
+            inputs.add(new ContractInput(ContractLoader.parse(name, entry.getValue()), name, request.importRoles(),
                     request.transports()));
         } catch (ContractException e) {
             problems.addAll(e.problems());

@@ -60,7 +60,7 @@ class CompatRunTest {
     void readsTheContractPackagedInAServiceJar() throws IOException {
         Path jar = directory.resolve("ledger-1.0.jar");
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
-            zip.putNextEntry(new ZipEntry(Generation.packagedContractPath("Ledger")));
+            zip.putNextEntry(new ZipEntry(ServiceJar.contractEntry("Ledger")));
             zip.write(V1.getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
         }

@@ -51,6 +51,11 @@ class GenerationTest {
     }
 
     private GenerateRequest request(Set<Role> roles, List<Path> imports, String version, Set<Transport> transports) {
+        return requestImporting(roles, imports.stream().map(ImportedContract::file).toList(), version, transports);
+    }
+
+    private GenerateRequest requestImporting(
+            Set<Role> roles, List<ImportedContract> imports, String version, Set<Transport> transports) {
         return new GenerateRequest(project, contract, roles, imports, EnumSet.of(Role.CLIENT), transports,
                 project.resolve("target/gen/java"), project.resolve("target/gen/resources"),
                 project.resolve("target/switchboard"), version);
@@ -151,6 +156,72 @@ class GenerationTest {
                             p -> assertThat(p).startsWith(missing + ":1:1: contract file not found — "));
                 });
         assertThat(project.resolve("target/gen")).doesNotExist();
+    }
+
+    @Test
+    void importsTheContractAServiceJarCarries() throws IOException {
+        Path jar = serviceJar("inventory-1.4.0.jar", "inventory", inventoryContract());
+        ImportedContract inventory = ImportedContract.artifact("com.acme:inventory:1.4.0", jar);
+
+        Generation.run(requestImporting(EnumSet.allOf(Role.class), List.of(inventory), "1.0", EnumSet.allOf(Transport.class)));
+
+        Path client = project.resolve("target/gen/java/com/example/inventory/InventoryClient.java");
+        assertThat(client).isRegularFile();
+        assertThat(Files.readString(client))
+                .contains("com.acme:inventory:1.4.0!/META-INF/switchboard/inventory/contract.yaml");
+        assertThat(project.resolve("target/gen/java/com/example/inventory/InventoryService.java")).doesNotExist();
+    }
+
+    @Test
+    void aReinstalledSnapshotRegeneratesAndAnUnchangedOneSkips() throws IOException {
+        Path jar = serviceJar("inventory-1.5.0-SNAPSHOT.jar", "inventory", inventoryContract());
+        List<ImportedContract> imports = List.of(ImportedContract.artifact("com.acme:inventory:1.5.0-SNAPSHOT", jar));
+        Set<Role> all = EnumSet.allOf(Role.class);
+        Set<Transport> transports = EnumSet.allOf(Transport.class);
+        Generation.run(requestImporting(all, imports, "1.0", transports));
+
+        assertThat(Generation.run(requestImporting(all, imports, "1.0", transports)).outcome())
+                .isEqualTo(GenerationResult.Outcome.SKIPPED_UNCHANGED);
+        serviceJar("inventory-1.5.0-SNAPSHOT.jar", "inventory", inventoryContract() + "# rebuilt\n");
+        assertThat(Generation.run(requestImporting(all, imports, "1.0", transports)).outcome())
+                .isEqualTo(GenerationResult.Outcome.GENERATED);
+    }
+
+    @Test
+    void aJarWithoutAContractOrABrokenOneIsAContractProblemNamingTheCoordinates() throws IOException {
+        Path empty = serviceJar("plain-1.0.jar", null, null);
+        Path broken = serviceJar("broken-2.0.jar", "inventory", inventoryContract().replace("tag: 1", "tag: 0"));
+        List<ImportedContract> imports = List.of(
+                ImportedContract.artifact("com.acme:plain:1.0", empty),
+                ImportedContract.artifact("com.acme:broken:2.0", broken));
+
+        assertThatThrownBy(() -> Generation.run(requestImporting(EnumSet.allOf(Role.class), imports, "1.0",
+                EnumSet.allOf(Transport.class))))
+                .isInstanceOfSatisfying(ContractException.class, e -> {
+                    assertThat(e.problems()).map(ContractProblem::toString).anySatisfy(p -> assertThat(p)
+                            .startsWith("com.acme:plain:1.0:1:1: the artifact carries no Switchboard contract"));
+                    assertThat(e.problems()).map(ContractProblem::toString).anySatisfy(p -> assertThat(p)
+                            .startsWith("com.acme:broken:2.0!/META-INF/switchboard/inventory/contract.yaml:7:"));
+                });
+    }
+
+    private static String inventoryContract() {
+        return NOTES.replace("Notes", "Inventory").replace("com.example.notes", "com.example.inventory");
+    }
+
+    /** A jar like the plugin packages: the contract at META-INF/switchboard/<service>/contract.yaml. */
+    private Path serviceJar(String name, String service, String contractText) throws IOException {
+        Path jar = project.resolve("repo/" + name);
+        Files.createDirectories(jar.getParent());
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("META-INF/MANIFEST.MF"));
+            zip.write("Manifest-Version: 1.0\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            if (service != null) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(ServiceJar.contractEntry(service)));
+                zip.write(contractText.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return jar;
     }
 
     @Test
