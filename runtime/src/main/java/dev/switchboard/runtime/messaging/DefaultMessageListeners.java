@@ -70,9 +70,15 @@ public final class DefaultMessageListeners implements MessageListeners {
         return (message, delivery) -> {
             Observation observation = CallObservations.consumer(observations, descriptor.service(), descriptor.name(),
                     transport.name(), name -> message.headers().get(name));
+            if (delivery.attempt() > 1) {
+                observation.event(CallObservations.RETRY);
+            }
             try (Observation.Scope scope = observation.openScope()) {
                 next.handle(message, delivery);
             } catch (Exception | Error failure) {
+                if (!DeadLetters.shouldRetry(failure, delivery.attempt(), delivery.maxAttempts())) {
+                    observation.event(CallObservations.DEAD_LETTER);
+                }
                 CallObservations.stop(observation, failure);
                 throw failure;
             }

@@ -23,6 +23,17 @@ public final class CallObservations {
 
     public static final String NAME = "switchboard.call";
 
+    /**
+     * What happened inside a call besides its outcome, as events on its observation: Micrometer's meter handler
+     * counts each as {@code switchboard.call.<event>} with the call's tags (Prometheus
+     * {@code switchboard_call_retry_total}, ...), which dashboards and alerts are built on.
+     */
+    public static final Observation.Event RETRY = Observation.Event.of("retry", "another attempt of the call or delivery");
+    public static final Observation.Event CIRCUIT_OPEN =
+            Observation.Event.of("circuit.open", "refused at once: the downstream's circuit is open");
+    public static final Observation.Event DEAD_LETTER =
+            Observation.Event.of("dead.letter", "the message goes to the dead-letter destination");
+
     private CallObservations() {}
 
     /** A started client observation; trace headers are written into {@code carrier}. */

@@ -7,6 +7,7 @@ import dev.switchboard.runtime.policy.ClientFallback;
 import dev.switchboard.runtime.policy.OperationDescriptor;
 import dev.switchboard.runtime.resilience.ClientAttempt;
 import dev.switchboard.runtime.resilience.PolicyEngine;
+import dev.switchboard.runtime.resilience.CircuitOpenException;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.HashMap;
@@ -49,14 +50,40 @@ public final class ClientPipeline {
         Observation observation = CallObservations.client(observations, operation, transport, headers);
         O result;
         try (Observation.Scope scope = observation.openScope()) {
-            ClientAttempt<O> attempt = call.prepare(headers);
-            result = policies.client(operation).execute(idempotencyKeyed, attempt, fallback);
+            ClientAttempt<O> attempt = counted(observation, call.prepare(headers));
+            result = policies.client(operation).execute(idempotencyKeyed, attempt, counted(observation, fallback));
+        } catch (CircuitOpenException failure) {
+            if (fallback == null) {
+                observation.event(CallObservations.CIRCUIT_OPEN);
+            }
+            CallObservations.stop(observation, failure);
+            throw failure;
         } catch (RuntimeException failure) {
             CallObservations.stop(observation, failure);
             throw failure;
         }
         CallObservations.stop(observation, null);
         return result;
+    }
+
+    /** Every attempt after the first is a retry. */
+    private static <O> ClientAttempt<O> counted(Observation observation, ClientAttempt<O> attempt) {
+        return context -> {
+            if (context.attempt() > 1) {
+                observation.event(CallObservations.RETRY);
+            }
+            return attempt.attempt(context);
+        };
+    }
+
+    /** A fallback answering for an open circuit still counts the refusal. */
+    private static <O> ClientFallback<O> counted(Observation observation, ClientFallback<O> fallback) {
+        return fallback == null ? null : failure -> {
+            if (failure instanceof CircuitOpenException) {
+                observation.event(CallObservations.CIRCUIT_OPEN);
+            }
+            return fallback.recover(failure);
+        };
     }
 
     /** Opens one streaming call; the observation stops when the stream reports its end. */

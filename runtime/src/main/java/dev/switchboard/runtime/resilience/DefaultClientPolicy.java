@@ -77,8 +77,7 @@ final class DefaultClientPolicy implements ClientPolicy {
                 return recover(deadlineExceeded(), fallback);
             }
             if (!breaker.tryAcquirePermission()) {
-                return recover(new SwitchboardException(ErrorCode.UNAVAILABLE, ErrorCode.UNAVAILABLE.name(),
-                        "circuit open for " + operation.fullName(), Map.of()), fallback);
+                return recover(new CircuitOpenException(operation.fullName()), fallback);
             }
             Deadline attemptDeadline = Deadline.after(settings.timeout()).earliest(callDeadline);
             long started = System.nanoTime();

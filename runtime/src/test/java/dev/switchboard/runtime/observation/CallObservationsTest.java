@@ -74,4 +74,24 @@ class CallObservationsTest {
                 .tag("outcome", outcome)
                 .timer();
     }
+
+    @Test
+    void eventsAreCountedUnderTheCallsNameWithItsKeys() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        ObservationRegistry registry = ObservationRegistry.create();
+        registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+
+        Observation call = CallObservations.client(registry, GET_ORDER, "grpc", new HashMap<>());
+        call.event(CallObservations.RETRY);
+        call.event(CallObservations.RETRY);
+        CallObservations.stop(call, null);
+        Observation delivery = CallObservations.consumer(registry, "Orders", "orderCreated", "nats", name -> null);
+        delivery.event(CallObservations.DEAD_LETTER);
+        CallObservations.stop(delivery, new IllegalStateException("poison"));
+
+        assertThat(meters.get("switchboard.call.retry").tags("service", "Orders", "operation", "getOrder",
+                "transport", "grpc", "kind", "client").counter().count()).isEqualTo(2);
+        assertThat(meters.get("switchboard.call.dead.letter").tags("service", "Orders", "operation", "orderCreated",
+                "transport", "nats", "kind", "consumer").counter().count()).isEqualTo(1);
+    }
 }

@@ -11,6 +11,7 @@ import dev.switchboard.runtime.policy.OperationDescriptor;
 import dev.switchboard.runtime.policy.PolicySettings;
 import dev.switchboard.runtime.policy.RetrySettings;
 import dev.switchboard.runtime.resilience.AttemptContext;
+import dev.switchboard.runtime.resilience.CircuitOpenException;
 import dev.switchboard.runtime.resilience.PolicyEngine;
 import dev.switchboard.runtime.resilience.PolicyOverrides;
 import java.time.Duration;
@@ -68,6 +69,7 @@ class ClientPipelineTest {
 
         assertThat(answer).isEqualTo("attempt 3");
         assertThat(calls.only().outcome()).isEqualTo("OK");
+        assertThat(calls.events).as("one event per retry, for switchboard.call.retry").containsExactly("retry", "retry");
     }
 
     @Test
@@ -171,6 +173,13 @@ class ClientPipelineTest {
 
         assertThat(answer).isEqualTo("circuit open for Orders/getOrder");
         assertThat(attempts).hasValue(0);
+        assertThat(calls.events).as("the refusal is counted even though the fallback answered")
+                .containsExactly("circuit.open");
+
+        assertThatThrownBy(() -> pipeline.call(get, false, headers -> context -> "live", null))
+                .isInstanceOf(CircuitOpenException.class);
+        assertThat(calls.events).containsExactly("circuit.open", "circuit.open");
+        assertThat(calls.stopped.get(calls.stopped.size() - 1).outcome()).isEqualTo("UNAVAILABLE");
     }
 
     // ---- streams

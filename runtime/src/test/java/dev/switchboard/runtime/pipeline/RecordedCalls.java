@@ -25,6 +25,7 @@ final class RecordedCalls implements ObservationHandler<Observation.Context> {
     final ObservationRegistry registry = ObservationRegistry.create();
     final List<Observation.Context> started = new CopyOnWriteArrayList<>();
     final List<Call> stopped = new CopyOnWriteArrayList<>();
+    final List<String> events = new CopyOnWriteArrayList<>();
 
     RecordedCalls() {
         registry.observationConfig().observationHandler(this);
@@ -47,6 +48,11 @@ final class RecordedCalls implements ObservationHandler<Observation.Context> {
                 ? ((ReceiverContext<Object>) receiver).getGetter().get(receiver.getCarrier(), TRACEPARENT) : null;
         stopped.add(new Call(call.service(), call.operation(), call.transport(), call.kind().value(),
                 context.getLowCardinalityKeyValue("outcome").getValue(), context.getError(), received));
+    }
+
+    @Override
+    public void onEvent(Observation.Event event, Observation.Context context) {
+        events.add(event.getName());
     }
 
     @Override
