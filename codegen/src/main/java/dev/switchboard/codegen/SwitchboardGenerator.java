@@ -20,7 +20,9 @@ import dev.switchboard.codegen.rest.RestClientGenerator;
 import dev.switchboard.codegen.rest.RestConfigurationGenerator;
 import dev.switchboard.codegen.rest.RestControllerGenerator;
 import dev.switchboard.codegen.spec.AsyncApiGenerator;
+import dev.switchboard.codegen.spec.GrafanaDashboardGenerator;
 import dev.switchboard.codegen.spec.OpenApiGenerator;
+import dev.switchboard.codegen.spec.PrometheusRulesGenerator;
 import dev.switchboard.codegen.spec.ProtoGenerator;
 import dev.switchboard.contract.ContractException;
 import dev.switchboard.contract.ContractProblem;
@@ -62,7 +64,9 @@ public final class SwitchboardGenerator {
             new MessagingConfigurationGenerator(),
             new ProtoGenerator(),
             new OpenApiGenerator(),
-            new AsyncApiGenerator());
+            new AsyncApiGenerator(),
+            new GrafanaDashboardGenerator(),
+            new PrometheusRulesGenerator());
 
     /**
      * @throws ContractException when a contract's operations reach no transport of the build for a

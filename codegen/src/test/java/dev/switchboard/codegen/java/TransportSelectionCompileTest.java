@@ -26,7 +26,7 @@ class TransportSelectionCompileTest {
                 .noneMatch(path -> path.contains("Grpc"));
         assertThat(resources(rest)).containsExactlyInAnyOrder(
                 "META-INF/switchboard/orders/orders.proto", "META-INF/switchboard/orders/openapi.yaml",
-                "META-INF/switchboard/orders/asyncapi.yaml", SPRING_IMPORTS);
+                "META-INF/switchboard/orders/asyncapi.yaml", SPRING_IMPORTS, DASHBOARD, RULES);
         assertThat(content(rest, SPRING_IMPORTS)).isEqualTo(
                 "com.example.orders.OrdersMessagingConfiguration\ncom.example.orders.OrdersRestConfiguration\n");
         assertCompiles(rest);
@@ -41,7 +41,8 @@ class TransportSelectionCompileTest {
                         PACKAGE + "OrdersGrpcClient.java", PACKAGE + "OrdersGrpcConfiguration.java")
                 .noneMatch(path -> path.contains("Rest"));
         assertThat(resources(grpc)).containsExactlyInAnyOrder(
-                "META-INF/switchboard/orders/orders.proto", "META-INF/switchboard/orders/asyncapi.yaml", SPRING_IMPORTS);
+                "META-INF/switchboard/orders/orders.proto", "META-INF/switchboard/orders/asyncapi.yaml", SPRING_IMPORTS,
+                DASHBOARD, RULES);
         assertCompiles(grpc);
     }
 
@@ -72,6 +73,8 @@ class TransportSelectionCompileTest {
 
     private static final String SPRING_IMPORTS =
             "META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports";
+    private static final String DASHBOARD = "META-INF/switchboard/orders/grafana-dashboard.json";
+    private static final String RULES = "META-INF/switchboard/orders/prometheus-rules.yaml";
 
     private static void assertCompiles(TransportSelections.Selection selection) {
         InProcessCompiler.Result result = selection.compile();
