@@ -1,5 +1,7 @@
 package dev.switchboard.maven;
 
+import dev.switchboard.codegen.build.CompatRun;
+import dev.switchboard.codegen.build.Generation;
 import dev.switchboard.contract.ContractException;
 import dev.switchboard.contract.compat.CompatReport;
 import java.io.File;

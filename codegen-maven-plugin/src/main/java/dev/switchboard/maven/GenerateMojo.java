@@ -1,6 +1,10 @@
 package dev.switchboard.maven;
 
 import dev.switchboard.codegen.Role;
+import dev.switchboard.codegen.build.GenerateRequest;
+import dev.switchboard.codegen.build.Generation;
+import dev.switchboard.codegen.build.GenerationResult;
+import dev.switchboard.codegen.build.ImportedContract;
 import dev.switchboard.codegen.writer.GeneratedFileWriter;
 import dev.switchboard.codegen.writer.WriteReport;
 import dev.switchboard.contract.ContractException;

@@ -1,4 +1,4 @@
-package dev.switchboard.maven;
+package dev.switchboard.codegen.build;
 
 import dev.switchboard.codegen.ContractInput;
 import dev.switchboard.codegen.GeneratedFile;
@@ -116,7 +116,7 @@ public final class Generation {
     }
 
     /** The contract's path relative to the project, '/'-separated, so generated headers are reproducible. */
-    static String sourceName(Path baseDirectory, Path file) {
+    public static String sourceName(Path baseDirectory, Path file) {
         Path base = baseDirectory.toAbsolutePath().normalize();
         Path absolute = file.toAbsolutePath().normalize();
         Path shown = absolute.startsWith(base) ? base.relativize(absolute) : absolute.getFileName();

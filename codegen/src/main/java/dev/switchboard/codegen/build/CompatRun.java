@@ -1,4 +1,4 @@
-package dev.switchboard.maven;
+package dev.switchboard.codegen.build;
 
 import dev.switchboard.contract.ContractLoader;
 import dev.switchboard.contract.compat.CompatFinding;
@@ -17,7 +17,7 @@ import java.util.Locale;
  * One run of the compat goal, free of Maven API: load the baseline (a contract file, or the
  * contract packaged in a service jar) and the current contract, compare, write the report.
  */
-final class CompatRun {
+public final class CompatRun {
 
     private CompatRun() {}
 
@@ -27,7 +27,7 @@ final class CompatRun {
      * @param baseline     a contract file, or a jar carrying one
      * @param report       where the machine-readable report goes
      */
-    static CompatReport run(Path contract, String contractName, String baselineName, Path baseline, Path report) {
+    public static CompatReport run(Path contract, String contractName, String baselineName, Path baseline, Path report) {
         ServiceContract current = ContractLoader.parse(contractName, read(contract));
         ServiceContract previous = baseline.getFileName().toString().endsWith(".jar")
                 ? fromJar(baselineName, baseline, current.service())
@@ -56,7 +56,7 @@ final class CompatRun {
     }
 
     /** The log text: every finding, breaking first, and a summary line. */
-    static List<String> lines(String baselineName, CompatReport report) {
+    public static List<String> lines(String baselineName, CompatReport report) {
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "Switchboard compat against %s: %d breaking, %d compatible change(s)",
                 baselineName, report.breaking().size(), report.compatible().size()));

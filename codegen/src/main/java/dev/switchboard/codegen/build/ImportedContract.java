@@ -1,4 +1,4 @@
-package dev.switchboard.maven;
+package dev.switchboard.codegen.build;
 
 import java.nio.file.Path;
 

@@ -1,4 +1,4 @@
-package dev.switchboard.maven;
+package dev.switchboard.codegen.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
