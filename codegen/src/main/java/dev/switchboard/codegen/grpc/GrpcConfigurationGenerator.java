@@ -1,6 +1,7 @@
 package dev.switchboard.codegen.grpc;
 
 import dev.switchboard.codegen.spring.ClientBeans;
+import dev.switchboard.codegen.java.RuntimeTypes;
 import dev.switchboard.codegen.spring.SpringTypes;
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
@@ -14,6 +15,7 @@ import dev.switchboard.codegen.OutputGenerator;
 import dev.switchboard.codegen.Transport;
 import dev.switchboard.codegen.java.JavaFiles;
 import dev.switchboard.codegen.java.JavaNames;
+import dev.switchboard.contract.model.Operation;
 import dev.switchboard.contract.model.ServiceContract;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +56,7 @@ public final class GrpcConfigurationGenerator implements OutputGenerator {
                     .addParameter(GrpcTypes.GRPC_SERVER, "server")
                     .addStatement("return new $T(service,$Wserver)", GrpcTypes.service(contract))
                     .build());
+            spec.addMethod(servedOperations(contract, bean));
         }
         if (input.calls(Transport.GRPC)) {
             spec.addMethod(ClientBeans.clientBean(contract, "grpc", "address", GrpcTypes.GRPC_CALLERS,
@@ -64,6 +67,27 @@ public final class GrpcConfigurationGenerator implements OutputGenerator {
         files.add(new GeneratedFile(GeneratedFile.Kind.RESOURCE, SpringTypes.AUTO_CONFIGURATION_IMPORTS,
                 name.canonicalName() + "\n"));
         return files;
+    }
+
+    /** The gRPC methods, for the service page. */
+    private static MethodSpec servedOperations(ServiceContract contract, String bean) {
+        ClassName operations = JavaNames.operations(contract);
+        CodeBlock.Builder routes = CodeBlock.builder();
+        List<Operation> served = contract.operations();
+        for (int i = 0; i < served.size(); i++) {
+            String constant = JavaNames.operationConstant(served.get(i));
+            routes.add("\nnew $T($T.$L,$W$T.$L.getFullMethodName())", RuntimeTypes.SERVED_ROUTE, operations,
+                    constant, GrpcTypes.descriptors(contract), constant);
+            routes.add(i + 1 < served.size() ? "," : "");
+        }
+        return MethodSpec.methodBuilder(bean + "GrpcOperations")
+                .addAnnotation(SpringTypes.BEAN)
+                .addAnnotation(AnnotationSpec.builder(SpringTypes.CONDITIONAL_ON_BEAN)
+                        .addMember("value", "$T.class", JavaNames.serviceInterface(contract)).build())
+                .returns(RuntimeTypes.SERVED_OPERATIONS)
+                .addStatement("return new $T($T.SERVICE,$W$S,$W$T.of($L))", RuntimeTypes.SERVED_OPERATIONS, operations,
+                        "grpc", List.class, routes.build())
+                .build();
     }
 
     /**

@@ -21,6 +21,8 @@ public final class RuntimeTypes {
     public static final ClassName ERROR_CODE = ClassName.get(RUNTIME, "ErrorCode");
     public static final ClassName SWITCHBOARD_EXCEPTION = ClassName.get(RUNTIME, "SwitchboardException");
     public static final ClassName SERVED_SPECIFICATION = ClassName.get(RUNTIME, "ServedSpecification");
+    public static final ClassName SERVED_OPERATIONS = ClassName.get(RUNTIME, "ServedOperations");
+    public static final ClassName SERVED_ROUTE = SERVED_OPERATIONS.nestedClass("Route");
 
     static final ClassName VALIDATABLE = ClassName.get(VALIDATION, "Validatable");
     static final ClassName CONSTRAINT_CHECK = ClassName.get(VALIDATION, "ConstraintCheck");

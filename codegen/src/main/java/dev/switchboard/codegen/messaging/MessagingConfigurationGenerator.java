@@ -52,6 +52,8 @@ public final class MessagingConfigurationGenerator implements OutputGenerator {
             }
             if (input.has(Role.CONSUMER)) {
                 spec.addMethod(subscriptions(contract, kind, bean));
+                spec.addMethod(servedMessages(contract, bean + MessagingTypes.plural(kind) + "Consumed", "consumer",
+                        MessagingTypes.of(contract, kind), MessagingTypes.handler(contract, kind)));
             }
         }
         if (input.has(Role.PUBLISHER)) {
@@ -61,6 +63,11 @@ public final class MessagingConfigurationGenerator implements OutputGenerator {
                     .addStatement("return new $T($S,$W$S,$W$S)", RuntimeTypes.SERVED_SPECIFICATION, contract.service(),
                             "asyncapi", SpecFiles.directory(contract) + "asyncapi.yaml")
                     .build());
+            List<MessageDefinition> published = new ArrayList<>(MessagingTypes.of(contract, MessageDefinition.Kind.EVENT));
+            published.addAll(MessagingTypes.of(contract, MessageDefinition.Kind.COMMAND));
+            if (!published.isEmpty()) {
+                spec.addMethod(servedMessages(contract, bean + "Published", "publisher", published, null));
+            }
         }
         List<GeneratedFile> files = new ArrayList<>();
         files.add(JavaFiles.source(input, spec));
@@ -77,6 +84,23 @@ public final class MessagingConfigurationGenerator implements OutputGenerator {
                 .returns(publisher)
                 .addParameter(MessagingTypes.MESSAGE_PUBLISHER, "publisher")
                 .addStatement("return new $T(publisher)", publisher)
+                .build();
+    }
+
+    /** What this service publishes or consumes of the contract, for the service page. */
+    private static MethodSpec servedMessages(ServiceContract contract, String name, String role,
+            List<MessageDefinition> messages, ClassName handler) {
+        List<CodeBlock> constants = messages.stream()
+                .map(message -> CodeBlock.of("$T.$L", MessagingTypes.messages(contract), MessagingTypes.constant(message)))
+                .toList();
+        MethodSpec.Builder method = MethodSpec.methodBuilder(name).addAnnotation(SpringTypes.BEAN);
+        if (handler != null) {
+            method.addAnnotation(AnnotationSpec.builder(SpringTypes.CONDITIONAL_ON_BEAN)
+                    .addMember("value", "$T.class", handler).build());
+        }
+        return method.returns(MessagingTypes.SERVED_MESSAGES)
+                .addStatement("return new $T($S,$W$S,$W$T.of($L))", MessagingTypes.SERVED_MESSAGES, contract.service(),
+                        role, List.class, CodeBlock.join(constants, ",$W"))
                 .build();
     }
 

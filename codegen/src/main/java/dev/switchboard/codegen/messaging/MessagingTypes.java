@@ -12,6 +12,7 @@ final class MessagingTypes {
     private static final String MESSAGING = "dev.switchboard.runtime.messaging";
 
     static final ClassName MESSAGE_DESCRIPTOR = ClassName.get(MESSAGING, "MessageDescriptor");
+    static final ClassName SERVED_MESSAGES = ClassName.get(MESSAGING, "ServedMessages");
     static final ClassName MESSAGE_PUBLISHER = ClassName.get(MESSAGING, "MessagePublisher");
     static final ClassName MESSAGE_LISTENERS = ClassName.get(MESSAGING, "MessageListeners");
     static final ClassName MESSAGE_SUBSCRIPTIONS = ClassName.get(MESSAGING, "MessageSubscriptions");

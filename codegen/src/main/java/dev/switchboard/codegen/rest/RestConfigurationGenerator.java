@@ -5,6 +5,7 @@ import dev.switchboard.codegen.spring.ClientBeans;
 import dev.switchboard.codegen.spring.SpringTypes;
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -15,6 +16,7 @@ import dev.switchboard.codegen.Transport;
 import dev.switchboard.codegen.java.JavaFiles;
 import dev.switchboard.codegen.java.JavaNames;
 import dev.switchboard.codegen.spec.SpecFiles;
+import dev.switchboard.contract.model.Operation;
 import dev.switchboard.contract.model.ServiceContract;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +54,7 @@ public final class RestConfigurationGenerator implements OutputGenerator {
         if (input.serves(Transport.REST)) {
             spec.addMethod(routes(contract, bean));
             spec.addMethod(openApi(contract, bean));
+            spec.addMethod(servedOperations(contract, bean));
         }
         if (input.calls(Transport.REST)) {
             spec.addMethod(ClientBeans.clientBean(contract, "rest", "base-url", RestTypes.REST_CALLERS,
@@ -86,6 +89,27 @@ public final class RestConfigurationGenerator implements OutputGenerator {
                 .returns(RuntimeTypes.SERVED_SPECIFICATION)
                 .addStatement("return new $T($T.SERVICE,$W$S,$W$S)", RuntimeTypes.SERVED_SPECIFICATION,
                         JavaNames.operations(contract), "openapi", SpecFiles.directory(contract) + "openapi.yaml")
+                .build();
+    }
+
+    /** The REST routes, for the service page. */
+    private static MethodSpec servedOperations(ServiceContract contract, String bean) {
+        ClassName operations = JavaNames.operations(contract);
+        CodeBlock.Builder routes = CodeBlock.builder();
+        List<Operation> served = contract.operations().stream().filter(operation -> operation.http() != null).toList();
+        for (int i = 0; i < served.size(); i++) {
+            Operation operation = served.get(i);
+            routes.add("\nnew $T($T.$L,$W$S)", RuntimeTypes.SERVED_ROUTE, operations,
+                    JavaNames.operationConstant(operation),
+                    operation.http().method().name() + " " + operation.http().path());
+            routes.add(i + 1 < served.size() ? "," : "");
+        }
+        return MethodSpec.methodBuilder(bean + "RestOperations")
+                .addAnnotation(SpringTypes.BEAN)
+                .addAnnotation(onBean(JavaNames.serviceInterface(contract)))
+                .returns(RuntimeTypes.SERVED_OPERATIONS)
+                .addStatement("return new $T($T.SERVICE,$W$S,$W$T.of($L))", RuntimeTypes.SERVED_OPERATIONS, operations,
+                        "rest", List.class, routes.build())
                 .build();
     }
 

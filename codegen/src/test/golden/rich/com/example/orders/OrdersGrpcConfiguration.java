@@ -5,6 +5,8 @@ import dev.switchboard.grpc.GrpcCaller;
 import dev.switchboard.grpc.GrpcCallers;
 import dev.switchboard.grpc.GrpcServer;
 import dev.switchboard.runtime.Generated;
+import dev.switchboard.runtime.ServedOperations;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -32,6 +34,30 @@ public class OrdersGrpcConfiguration {
     @ConditionalOnBean(OrdersService.class)
     OrdersGrpcService ordersGrpcService(OrdersService service, GrpcServer server) {
         return new OrdersGrpcService(service, server);
+    }
+
+    @Bean
+    @ConditionalOnBean(OrdersService.class)
+    ServedOperations ordersGrpcOperations() {
+        return new ServedOperations(OrdersOperations.SERVICE, "grpc", List.of(
+                new ServedOperations.Route(OrdersOperations.CREATE_ORDER,
+                        OrdersGrpc.CREATE_ORDER.getFullMethodName()),
+                new ServedOperations.Route(OrdersOperations.GET_ORDER,
+                        OrdersGrpc.GET_ORDER.getFullMethodName()),
+                new ServedOperations.Route(OrdersOperations.LIST_ORDERS,
+                        OrdersGrpc.LIST_ORDERS.getFullMethodName()),
+                new ServedOperations.Route(OrdersOperations.UPDATE_NOTE,
+                        OrdersGrpc.UPDATE_NOTE.getFullMethodName()),
+                new ServedOperations.Route(OrdersOperations.CANCEL_ORDER,
+                        OrdersGrpc.CANCEL_ORDER.getFullMethodName()),
+                new ServedOperations.Route(OrdersOperations.WATCH_ORDERS,
+                        OrdersGrpc.WATCH_ORDERS.getFullMethodName()),
+                new ServedOperations.Route(OrdersOperations.IMPORT_ORDERS,
+                        OrdersGrpc.IMPORT_ORDERS.getFullMethodName()),
+                new ServedOperations.Route(OrdersOperations.TRACK_ORDERS,
+                        OrdersGrpc.TRACK_ORDERS.getFullMethodName()),
+                new ServedOperations.Route(OrdersOperations.ECHO_SCALARS,
+                        OrdersGrpc.ECHO_SCALARS.getFullMethodName())));
     }
 
     @Bean

@@ -6,6 +6,8 @@ import dev.switchboard.runtime.ServedSpecification;
 import dev.switchboard.runtime.messaging.MessageListeners;
 import dev.switchboard.runtime.messaging.MessagePublisher;
 import dev.switchboard.runtime.messaging.MessageSubscriptions;
+import dev.switchboard.runtime.messaging.ServedMessages;
+import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -37,6 +39,13 @@ public class OrdersMessagingConfiguration {
     }
 
     @Bean
+    @ConditionalOnBean(OrdersEventsHandler.class)
+    ServedMessages ordersEventsConsumed() {
+        return new ServedMessages("Orders", "consumer", List.of(OrdersMessages.ORDER_CREATED,
+                OrdersMessages.ORDER_CANCELLED));
+    }
+
+    @Bean
     @ConditionalOnMissingBean
     OrdersCommands ordersCommands(MessagePublisher publisher) {
         return new OrdersCommands(publisher);
@@ -52,8 +61,20 @@ public class OrdersMessagingConfiguration {
     }
 
     @Bean
+    @ConditionalOnBean(OrdersCommandsHandler.class)
+    ServedMessages ordersCommandsConsumed() {
+        return new ServedMessages("Orders", "consumer", List.of(OrdersMessages.RECALCULATE_TOTALS));
+    }
+
+    @Bean
     ServedSpecification ordersAsyncApi() {
         return new ServedSpecification("Orders", "asyncapi",
                 "META-INF/switchboard/orders/asyncapi.yaml");
+    }
+
+    @Bean
+    ServedMessages ordersPublished() {
+        return new ServedMessages("Orders", "publisher", List.of(OrdersMessages.ORDER_CREATED,
+                OrdersMessages.ORDER_CANCELLED, OrdersMessages.RECALCULATE_TOTALS));
     }
 }

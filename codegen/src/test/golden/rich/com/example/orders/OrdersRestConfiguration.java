@@ -5,7 +5,9 @@ import dev.switchboard.rest.RestCaller;
 import dev.switchboard.rest.RestCallers;
 import dev.switchboard.rest.RestServer;
 import dev.switchboard.runtime.Generated;
+import dev.switchboard.runtime.ServedOperations;
 import dev.switchboard.runtime.ServedSpecification;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -34,6 +36,19 @@ public class OrdersRestConfiguration {
     ServedSpecification ordersOpenApi() {
         return new ServedSpecification(OrdersOperations.SERVICE, "openapi",
                 "META-INF/switchboard/orders/openapi.yaml");
+    }
+
+    @Bean
+    @ConditionalOnBean(OrdersService.class)
+    ServedOperations ordersRestOperations() {
+        return new ServedOperations(OrdersOperations.SERVICE, "rest", List.of(
+                new ServedOperations.Route(OrdersOperations.CREATE_ORDER, "POST /orders"),
+                new ServedOperations.Route(OrdersOperations.GET_ORDER, "GET /orders/{id}"),
+                new ServedOperations.Route(OrdersOperations.LIST_ORDERS,
+                        "GET /customers/{customerId}/orders"),
+                new ServedOperations.Route(OrdersOperations.UPDATE_NOTE, "PATCH /orders/{id}/note"),
+                new ServedOperations.Route(OrdersOperations.CANCEL_ORDER, "DELETE /orders/{id}"),
+                new ServedOperations.Route(OrdersOperations.WATCH_ORDERS, "GET /orders/watch")));
     }
 
     @Bean

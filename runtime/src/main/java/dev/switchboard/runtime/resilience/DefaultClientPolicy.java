@@ -49,6 +49,11 @@ final class DefaultClientPolicy implements ClientPolicy {
         return breaker.getState() == CircuitBreaker.State.OPEN;
     }
 
+    /** {@code CLOSED}, {@code OPEN}, {@code HALF_OPEN}, as Resilience4j names them. */
+    String circuitState() {
+        return breaker.getState().name();
+    }
+
     @Override
     public OperationDescriptor operation() {
         return operation;

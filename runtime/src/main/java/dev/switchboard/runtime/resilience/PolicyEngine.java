@@ -63,6 +63,20 @@ public final class PolicyEngine {
         return policy instanceof DefaultClientPolicy client && client.isCircuitOpen();
     }
 
+    /**
+     * The circuit state of every downstream operation this application has called, by its full name
+     * ({@code Inventory/reserveStock}): {@code CLOSED}, {@code OPEN} or {@code HALF_OPEN}; for the service page.
+     */
+    public Map<String, String> circuitStates() {
+        Map<String, String> states = new java.util.TreeMap<>();
+        clients.forEach((name, policy) -> {
+            if (policy instanceof DefaultClientPolicy client) {
+                states.put(name, client.circuitState());
+            }
+        });
+        return states;
+    }
+
     private ClientPolicy newClient(OperationDescriptor operation) {
         PolicySettings settings = settings(operation);
         CircuitBreakerSettings breaker = settings.circuitBreaker();

@@ -7,7 +7,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Makes a fresh service observable with no configuration: health, info and Prometheus exposed,
+ * Makes a fresh service observable with no configuration: health, info, Prometheus and the service page exposed,
  * and every trace sampled. The defaults go last, so any value the application sets wins.
  */
 public class SwitchboardEnvironmentDefaults implements EnvironmentPostProcessor {
@@ -15,7 +15,7 @@ public class SwitchboardEnvironmentDefaults implements EnvironmentPostProcessor 
     static final String SOURCE = "switchboardDefaults";
 
     static final Map<String, Object> DEFAULTS = Map.of(
-            "management.endpoints.web.exposure.include", "health,info,prometheus",
+            "management.endpoints.web.exposure.include", "health,info,prometheus,switchboard",
             "management.tracing.sampling.probability", "1.0");
 
     @Override

@@ -1,25 +1,12 @@
 package dev.switchboard.it.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.switchboard.it.operations.shelf.GetItemRequest;
-import dev.switchboard.it.operations.shelf.Item;
-import dev.switchboard.it.operations.shelf.ShelfClient;
-import dev.switchboard.it.operations.shelf.ShelfEvents;
-import dev.switchboard.runtime.SwitchboardException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -27,14 +14,11 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,38 +35,14 @@ class OperationsDocumentsAgainstAServiceTest {
     private static final Pattern SELECTED_METRIC = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\{");
     private static final String DOCUMENTS = "META-INF/switchboard/shelf/";
 
-    private ConfigurableApplicationContext shelf;
-    private String base;
+    private RunningShelf shelf;
     private Set<String> exposed;
 
     @BeforeAll
     void startTheShelfAndUseEverything() throws Exception {
-        int port = freePort();
-        base = "http://127.0.0.1:" + port;
-        shelf = new SpringApplicationBuilder(ShelfApplication.class).properties(
-                "server.port=" + port,
-                "spring.main.banner-mode=off",
-                "spring.application.name=shelf",
-                "switchboard.services.shelf.client.base-url=" + base,
-                "switchboard.messaging.outbox=jdbc",
-                "spring.datasource.url=jdbc:h2:mem:shelf;DB_CLOSE_DELAY=-1").run();
-        ShelfClient client = shelf.getBean(ShelfClient.class);
-        ShelfEvents events = shelf.getBean(ShelfEvents.class);
-
-        assertThat(client.getItem(new GetItemRequest("i-1")).name()).isEqualTo("item i-1");
-        assertThat(client.getItem(new GetItemRequest("flaky-1")).name()).as("answered on the retry").isEqualTo("item flaky-1");
-        for (int i = 0; i < 4; i++) {
-            assertThatThrownBy(() -> client.getFragileItem(new GetItemRequest("f-1"))).isInstanceOf(SwitchboardException.class);
-        }
-        assertThatThrownBy(() -> client.getFragileItem(new GetItemRequest("f-1"))).hasMessageContaining("circuit open");
-        events.itemChanged(new Item("e-1", "fine")).get(10, TimeUnit.SECONDS);
-        events.itemChanged(new Item("e-2", "wobbly")).get(10, TimeUnit.SECONDS);
-        events.itemChanged(new Item("e-3", "poison")).get(10, TimeUnit.SECONDS);
-
-        exposed = awaitExposed(List.of("switchboard_call_dead_letter_total", "switchboard_call_retry_total",
-                "switchboard_call_circuit_open_total", "switchboard_outbox_depth"));
-        String scrape = scrape();
-        assertThat(scrape).as("the redelivery was counted for the consumer")
+        shelf = RunningShelf.start().useEverything();
+        exposed = shelf.awaitExposed(List.of());
+        assertThat(shelf.get("/actuator/prometheus").body()).as("the redelivery was counted for the consumer")
                 .containsPattern("switchboard_call_retry_total\\{[^}]*kind=\"consumer\"");
     }
 
@@ -194,29 +154,6 @@ class OperationsDocumentsAgainstAServiceTest {
         }
     }
 
-    private Set<String> awaitExposed(List<String> names) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (true) {
-            Set<String> metrics = scrape().lines()
-                    .filter(line -> !line.startsWith("#") && !line.isBlank())
-                    .map(line -> line.split("[{ ]", 2)[0])
-                    .collect(Collectors.toCollection(TreeSet::new));
-            if (metrics.containsAll(names) || Instant.now().isAfter(deadline)) {
-                assertThat(metrics).containsAll(names);
-                return metrics;
-            }
-            Thread.sleep(200);
-        }
-    }
-
-    private String scrape() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return response.body();
-    }
-
     private record Result(int exitCode, String output) {}
 
     /** Runs Debian's promtool; its absence fails the test: {@code bash .ci/tools.sh} installs it. */
@@ -229,11 +166,5 @@ class OperationsDocumentsAgainstAServiceTest {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         return new Result(process.exitValue(), output);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
