@@ -21,11 +21,17 @@ final class GrpcTypes {
     static final ClassName TIMESTAMP_PROTO = ClassName.get("com.google.protobuf", "TimestampProto");
     static final ClassName DURATION_PROTO = ClassName.get("com.google.protobuf", "DurationProto");
 
-    /** Spring gRPC's configurations that look for {@code BindableService} beans (server, reflection, health): ours must come first. */
+    /**
+     * The configurations that look for {@code BindableService} beans (server, reflection, health): ours must come
+     * first. Spring gRPC 1.0's (Spring Boot 4.0), then Spring Boot 4.1's own, where gRPC moved into Boot; a name
+     * absent from the class path orders nothing.
+     */
     static final String[] SPRING_GRPC_SERVER_CONFIGURATIONS = {
         "org.springframework.boot.grpc.server.autoconfigure.GrpcServerFactoryAutoConfiguration",
         "org.springframework.boot.grpc.server.autoconfigure.GrpcServerReflectionAutoConfiguration",
         "org.springframework.boot.grpc.server.autoconfigure.health.GrpcServerHealthAutoConfiguration",
+        "org.springframework.boot.grpc.server.autoconfigure.GrpcServerAutoConfiguration",
+        "org.springframework.boot.grpc.server.autoconfigure.GrpcServerServicesAutoConfiguration",
     };
 
     private GrpcTypes() {}

@@ -25,7 +25,11 @@ import org.springframework.context.annotation.Bean;
                 "org.springframework.boot.grpc.server.autoconfigure."
                         + "GrpcServerReflectionAutoConfiguration",
                 "org.springframework.boot.grpc.server.autoconfigure."
-                        + "health.GrpcServerHealthAutoConfiguration"
+                        + "health.GrpcServerHealthAutoConfiguration",
+                "org.springframework.boot.grpc.server.autoconfigure."
+                        + "GrpcServerAutoConfiguration",
+                "org.springframework.boot.grpc.server.autoconfigure."
+                        + "GrpcServerServicesAutoConfiguration"
         }
 )
 @Generated("src/main/switchboard/service.yaml")
