@@ -21,14 +21,14 @@ public final class RuntimeTypes {
     public static final ClassName ERROR_CODE = ClassName.get(RUNTIME, "ErrorCode");
     public static final ClassName SWITCHBOARD_EXCEPTION = ClassName.get(RUNTIME, "SwitchboardException");
     public static final ClassName SERVED_SPECIFICATION = ClassName.get(RUNTIME, "ServedSpecification");
-    public static final ClassName SERVED_OPERATIONS = ClassName.get(RUNTIME, "ServedOperations");
-    public static final ClassName SERVED_ROUTE = SERVED_OPERATIONS.nestedClass("Route");
 
     static final ClassName VALIDATABLE = ClassName.get(VALIDATION, "Validatable");
     static final ClassName CONSTRAINT_CHECK = ClassName.get(VALIDATION, "ConstraintCheck");
 
     public static final ClassName OPERATION_DESCRIPTOR = ClassName.get(POLICY, "OperationDescriptor");
     public static final ClassName CLIENT_FALLBACK = ClassName.get(POLICY, "ClientFallback");
+    public static final ClassName SERVED_OPERATIONS = ClassName.get(POLICY, "ServedOperations");
+    public static final ClassName SERVED_ROUTE = SERVED_OPERATIONS.nestedClass("Route");
     static final ClassName ACCESS = ClassName.get(RUNTIME + ".security", "Access");
 
     public static final ClassName STREAM_SINK = ClassName.get(STREAM, "StreamSink");

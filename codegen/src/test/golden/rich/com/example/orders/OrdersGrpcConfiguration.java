@@ -5,7 +5,7 @@ import dev.switchboard.grpc.GrpcCaller;
 import dev.switchboard.grpc.GrpcCallers;
 import dev.switchboard.grpc.GrpcServer;
 import dev.switchboard.runtime.Generated;
-import dev.switchboard.runtime.ServedOperations;
+import dev.switchboard.runtime.policy.ServedOperations;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

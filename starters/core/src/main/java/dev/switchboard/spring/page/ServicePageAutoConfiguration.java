@@ -1,6 +1,6 @@
 package dev.switchboard.spring.page;
 
-import dev.switchboard.runtime.ServedOperations;
+import dev.switchboard.runtime.policy.ServedOperations;
 import dev.switchboard.runtime.ServedSpecification;
 import dev.switchboard.runtime.messaging.ServedMessages;
 import dev.switchboard.runtime.resilience.PolicyEngine;

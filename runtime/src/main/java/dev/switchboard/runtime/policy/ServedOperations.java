@@ -1,6 +1,5 @@
-package dev.switchboard.runtime;
+package dev.switchboard.runtime.policy;
 
-import dev.switchboard.runtime.policy.OperationDescriptor;
 import java.util.List;
 
 /**
