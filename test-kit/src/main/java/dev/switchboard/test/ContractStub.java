@@ -50,6 +50,7 @@ public final class ContractStub implements AutoCloseable {
     private final Map<String, OperationScript> scripts = new ConcurrentHashMap<>();
     private final List<RecordedCall> calls = new CopyOnWriteArrayList<>();
     private final HttpServer server;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private ContractStub(ServiceContract contract) {
         this.contract = contract;
@@ -142,6 +143,9 @@ public final class ContractStub implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         server.stop(0);
         ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
     }
