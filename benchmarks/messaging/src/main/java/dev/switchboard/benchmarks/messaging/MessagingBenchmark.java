@@ -1,5 +1,6 @@
 package dev.switchboard.benchmarks.messaging;
 
+import dev.switchboard.benchmarks.messaging.bare.BareKafkaSide;
 import dev.switchboard.benchmarks.messaging.bare.BareNatsSide;
 import dev.switchboard.benchmarks.messaging.bare.BareRabbitSide;
 import dev.switchboard.benchmarks.messaging.generated.GeneratedSide;
@@ -10,10 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.function.ToDoubleFunction;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * The generated publisher and handler against a bare use of the same library, on the real NATS
- * and RabbitMQ servers, in one JVM: each side publishes {@code bench.messages} events with at
+ * and RabbitMQ servers and an in-process Kafka (KRaft) broker, in one JVM: each side publishes {@code bench.messages} events with at
  * most {@code bench.window} unconfirmed, into a consumer in its own application; messages per second
  * from the first publish to the last delivery, and publish-to-handler latency. Rounds interleave
  * the sides, so drift in the machine hits both alike.
@@ -32,7 +34,7 @@ public final class MessagingBenchmark {
                 messages, window, rounds);
         System.out.println("| broker | side | messages/s | p50 µs | p99 µs |");
         System.out.println("| --- | --- | ---: | ---: | ---: |");
-        List<String> brokers = List.of(System.getProperty("bench.brokers", "nats,rabbitmq").split(","));
+        List<String> brokers = List.of(System.getProperty("bench.brokers", "nats,rabbitmq,kafka").split(","));
         // Tracing samples every call by default (Switchboard's default); -Dbench.sampling=0.1 measures a production-like rate.
         String sampling = System.getProperty("bench.sampling", "1.0");
         List<String> ratios = new ArrayList<>();
@@ -48,6 +50,19 @@ public final class MessagingBenchmark {
                     "spring.rabbitmq.host", "127.0.0.1", "management.tracing.sampling.probability", sampling));
                     Side bare = new BareRabbitSide("127.0.0.1", 5672)) {
                 ratios.add(compare("RabbitMQ", "spring-amqp", generated, bare, messages, window, rounds));
+            }
+        }
+        if (brokers.contains("kafka")) {
+            // No Kafka server runs here: spring-kafka's in-process KRaft broker, the same for both sides.
+            EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 2, "bench.prices.changed", "bench.bare.prices");
+            kafka.afterPropertiesSet();
+            try (Side generated = new GeneratedSide(Map.of("switchboard.messaging.broker", "kafka",
+                    "spring.kafka.bootstrap-servers", kafka.getBrokersAsString(),
+                    "management.tracing.sampling.probability", sampling));
+                    Side bare = new BareKafkaSide(kafka.getBrokersAsString())) {
+                ratios.add(compare("Kafka", "spring-kafka", generated, bare, messages, window, rounds));
+            } finally {
+                kafka.destroy();
             }
         }
         System.out.println();
