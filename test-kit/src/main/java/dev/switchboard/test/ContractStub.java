@@ -5,7 +5,9 @@ import com.sun.net.httpserver.HttpServer;
 import dev.switchboard.contract.ContractLoader;
 import dev.switchboard.contract.model.Operation;
 import dev.switchboard.contract.model.ServiceContract;
+import dev.switchboard.runtime.ErrorCode;
 import dev.switchboard.runtime.ServiceKeys;
+import dev.switchboard.runtime.SwitchboardException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,14 +32,16 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
 
 /**
- * A stand-in for another service over REST, built from its contract, so a caller is tested without running it: a
- * real HTTP server on a free loopback port answering the contract's routes as the generated controllers do (JSON,
- * problem+json with the error's code and name), scripted per operation, and recording every call.
+ * A stand-in for another service, built from its contract, so a caller is tested without running it: a real HTTP
+ * server on a free loopback port answering the contract's routes as the generated controllers do (JSON,
+ * problem+json with the error's code and name) and, when grpc-java is on the class path, a real gRPC server
+ * answering every operation as the generated service does (any of the four streaming modes, statuses with
+ * {@code ErrorInfo}). One script per operation answers both; every call is recorded.
  *
  * <pre>{@code
  * try (ContractStub inventory = ContractStub.forService("Inventory")) {
  *     inventory.on("reserveStock").failTimes(1, ErrorCode.UNAVAILABLE).answer(new Reservation("r-1", 2));
- *     // point the client at inventory.clientProperties(), call, then:
+ *     // point the client at inventory.clientProperties() (or clientProperties("grpc")), call, then:
  *     assertThat(inventory.calls("reserveStock")).hasSize(2);
  * }
  * }</pre>
@@ -50,7 +55,8 @@ public final class ContractStub implements AutoCloseable {
     private final Map<String, OperationScript> scripts = new ConcurrentHashMap<>();
     private final List<RecordedCall> calls = new CopyOnWriteArrayList<>();
     private final HttpServer server;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private GrpcStubServer grpc;
+    private boolean closed;
 
     private ContractStub(ServiceContract contract) {
         this.contract = contract;
@@ -92,25 +98,56 @@ public final class ContractStub implements AutoCloseable {
         }
     }
 
-    /** The script of {@code operation}; a name the contract does not have, or one REST cannot serve, is refused. */
+    /**
+     * The script of {@code operation}; a name the contract does not have, or one neither transport of the stub can
+     * serve (no REST route and no grpc-java on the class path), is refused.
+     */
     public OperationScript on(String operation) {
         Operation found = contract.operations().stream().filter(o -> o.name().equals(operation)).findFirst()
                 .orElseThrow(() -> new ContractViolation(contract.service() + " has no operation " + operation));
-        if (routes.stream().noneMatch(route -> route.operation() == found)) {
-            throw new ContractViolation(contract.service() + "." + operation + " has no REST route this stub serves");
+        if (routes.stream().noneMatch(route -> route.operation() == found) && !GrpcStubServer.available()) {
+            throw new ContractViolation(contract.service() + "." + operation + " has no REST route, and without "
+                    + "grpc-java and switchboard-grpc on the class path this stub serves no gRPC");
         }
         return scripts.computeIfAbsent(operation, name -> new OperationScript(this, found, json));
     }
 
-    /** Where the stub answers: {@code http://127.0.0.1:<port>}. */
+    /** Where the stub answers REST: {@code http://127.0.0.1:<port>}. */
     public String baseUrl() {
         return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort();
     }
 
-    /** The properties that point a generated client at this stub, e.g. for {@code @DynamicPropertySource}. */
+    /** Where the stub answers gRPC, as a channel target: {@code 127.0.0.1:<port>}; started on first use. */
+    public synchronized String grpcAddress() {
+        if (closed) {
+            throw new IllegalStateException("the stub of " + contract.service() + " is closed");
+        }
+        if (grpc == null) {
+            if (!GrpcStubServer.available()) {
+                throw new IllegalStateException("a gRPC stub needs grpc-java and switchboard-grpc on the test class path, "
+                        + "as a gRPC caller has them through switchboard-spring-boot-starter-grpc");
+            }
+            grpc = new GrpcStubServer(this);
+        }
+        return grpc.address();
+    }
+
+    /**
+     * The properties that point a generated client at this stub, e.g. for {@code @DynamicPropertySource}: over REST
+     * when the contract has REST routes, else over gRPC.
+     */
     public Map<String, String> clientProperties() {
+        return clientProperties(routes.isEmpty() ? "grpc" : "rest");
+    }
+
+    /** The properties that point a generated client at this stub over {@code transport}: {@code rest} or {@code grpc}. */
+    public Map<String, String> clientProperties(String transport) {
         String prefix = "switchboard.services." + ServiceKeys.kebab(contract.service()) + ".client.";
-        return Map.of(prefix + "base-url", baseUrl(), prefix + "transport", "rest");
+        return switch (transport) {
+            case "rest" -> Map.of(prefix + "base-url", baseUrl(), prefix + "transport", "rest");
+            case "grpc" -> Map.of(prefix + "address", grpcAddress(), prefix + "transport", "grpc");
+            default -> throw new IllegalArgumentException("no stub transport " + transport + ": rest or grpc");
+        };
     }
 
     /** The calls {@code operation} got, in order. */
@@ -142,12 +179,36 @@ public final class ContractStub implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        if (!closed.compareAndSet(false, true)) {
+    public synchronized void close() {
+        if (closed) {
             return;
         }
+        closed = true;
+        if (grpc != null) {
+            grpc.close();
+        }
         server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        ((ExecutorService) server.getExecutor()).shutdownNow();
+    }
+
+    /** Records {@code call} and answers it as its operation's script says, after the script's delay. */
+    OperationScript.Response respond(RecordedCall call) {
+        calls.add(call);
+        OperationScript script = scripts.get(call.operation());
+        if (script == null) {
+            Operation operation = contract.operations().stream().filter(o -> o.name().equals(call.operation()))
+                    .findFirst().orElseThrow();
+            return new OperationScript(this, operation, json).next();
+        }
+        OperationScript.Response response = script.next();
+        if (!script.delay().isZero()) {
+            try {
+                Thread.sleep(script.delay().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return response;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -155,13 +216,12 @@ public final class ContractStub implements AutoCloseable {
             String path = exchange.getRequestURI().getRawPath();
             String method = exchange.getRequestMethod();
             for (Route route : routes) {
-                Matcher match = route.match(method, path);
-                if (match != null) {
-                    answer(exchange, route.operation(), record(exchange, route.operation(), method, path));
+                if (route.matches(method, path)) {
+                    send(exchange, respond(record(exchange, route.operation(), method, path)));
                     return;
                 }
             }
-            send(exchange, OperationScript.Response.problem(dev.switchboard.runtime.ErrorCode.NOT_FOUND, "NOT_FOUND",
+            send(exchange, OperationScript.Response.failure(ErrorCode.NOT_FOUND, "NOT_FOUND",
                     "no route for " + method + " " + path + " in " + contract.service() + "'s contract", Map.of()));
         }
     }
@@ -180,31 +240,33 @@ public final class ContractStub implements AutoCloseable {
             }
         }
         JsonNode json = body.length == 0 ? MissingNode.getInstance() : this.json.readTree(body);
-        RecordedCall call = new RecordedCall(operation.name(), method, path, query, headers, json);
-        calls.add(call);
-        return call;
+        return new RecordedCall(operation.name(), "rest", method, path, query, headers, json);
     }
 
-    private void answer(HttpExchange exchange, Operation operation, RecordedCall call) throws IOException {
-        OperationScript script = scripts.get(operation.name());
-        OperationScript.Response response = script == null
-                ? new OperationScript(this, operation, json).next()
-                : script.next();
-        if (script != null && !script.delay().isZero()) {
-            try {
-                Thread.sleep(script.delay().toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        send(exchange, response);
-    }
-
+    /** The answer as the generated controllers send it: JSON, or problem+json naming the code and the error. */
     private void send(HttpExchange exchange, OperationScript.Response response) throws IOException {
-        byte[] body = json.writeValueAsBytes(response.body());
-        exchange.getResponseHeaders().set("Content-Type", response.problem() ? "application/problem+json" : "application/json");
-        exchange.sendResponseHeaders(response.status(), body.length);
-        exchange.getResponseBody().write(body);
+        SwitchboardException failure = response.failure();
+        Object body = failure == null ? response.answers().get(0) : problem(failure);
+        byte[] bytes = json.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", failure == null ? "application/json" : "application/problem+json");
+        exchange.sendResponseHeaders(failure == null ? 200 : failure.code().httpStatus(), bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    private static Map<String, Object> problem(SwitchboardException failure) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "urn:switchboard:error:" + failure.errorName());
+        problem.put("title", failure.errorName());
+        problem.put("status", failure.code().httpStatus());
+        problem.put("detail", failure.getMessage());
+        problem.put("code", failure.code().name());
+        if (!failure.errorName().equals(failure.code().name())) {
+            problem.put("error", failure.errorName());
+        }
+        if (!failure.details().isEmpty()) {
+            problem.put("details", failure.details());
+        }
+        return problem;
     }
 
     /** A route of the contract: its method and its path template as a pattern. */
@@ -223,9 +285,8 @@ public final class ContractStub implements AutoCloseable {
             return new Route(operation, operation.http().method().name(), Pattern.compile(regex.toString()));
         }
 
-        Matcher match(String method, String path) {
-            Matcher matcher = this.path.matcher(path);
-            return this.method.equals(method) && matcher.matches() ? matcher : null;
+        boolean matches(String method, String path) {
+            return this.method.equals(method) && this.path.matcher(path).matches();
         }
     }
 }

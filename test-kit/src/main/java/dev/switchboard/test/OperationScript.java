@@ -3,6 +3,7 @@ package dev.switchboard.test;
 import dev.switchboard.contract.model.ErrorDefinition;
 import dev.switchboard.contract.model.Operation;
 import dev.switchboard.runtime.ErrorCode;
+import dev.switchboard.runtime.SwitchboardException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -29,20 +30,37 @@ public final class OperationScript {
         this.stub = stub;
         this.operation = operation;
         this.json = json;
-        this.standing = Response.problem(ErrorCode.UNIMPLEMENTED, ErrorCode.UNIMPLEMENTED.name(),
+        this.standing = Response.failure(ErrorCode.UNIMPLEMENTED, ErrorCode.UNIMPLEMENTED.name(),
                 "the stub of " + stub.service() + " has no answer scripted for " + operation.name(), Map.of());
     }
 
-    /** Answer every call with {@code body}: a generated record, a map, anything Jackson writes as the output type. */
+    /**
+     * Answer every call with {@code body}: a generated record, a map, anything Jackson writes as the output type.
+     * An operation that streams its answers sends this one message.
+     */
     public OperationScript answer(Object body) {
+        standing = new Response(List.of(checked(body)), null);
+        return this;
+    }
+
+    /** Answer every call of an operation that streams its answers with these messages, in order, then the end. */
+    public OperationScript answerStream(List<?> messages) {
+        if (!operation.outputStream()) {
+            throw new ContractViolation(stub.service() + "." + operation.name() + " answers one " + operation.output()
+                    + ", not a stream; use answer(...)");
+        }
+        standing = new Response(messages.stream().map(this::checked).toList(), null);
+        return this;
+    }
+
+    private JsonNode checked(Object body) {
         JsonNode tree = json.valueToTree(body);
         List<String> problems = stub.check().problems(operation.output(), tree);
         if (!problems.isEmpty()) {
             throw new ContractViolation(stub.service() + "." + operation.name() + " cannot answer " + tree + ": "
                     + String.join("; ", problems));
         }
-        standing = Response.ok(tree);
-        return this;
+        return tree;
     }
 
     /** Answer every call with the contract error {@code name}, which the operation must declare. */
@@ -52,7 +70,7 @@ public final class OperationScript {
             throw new ContractViolation(stub.service() + "." + operation.name() + " does not declare the error " + name
                     + " (it declares " + operation.errors() + ")");
         }
-        standing = Response.problem(ErrorCode.valueOf(error.code()), name, detail, details);
+        standing = Response.failure(ErrorCode.valueOf(error.code()), name, detail, details);
         return this;
     }
 
@@ -62,7 +80,7 @@ public final class OperationScript {
      */
     public OperationScript failTimes(int times, ErrorCode code) {
         for (int i = 0; i < times; i++) {
-            steps.add(Response.problem(code, code.name(), "scripted failure " + (i + 1) + " of " + times, Map.of()));
+            steps.add(Response.failure(code, code.name(), "scripted failure " + (i + 1) + " of " + times, Map.of()));
         }
         return this;
     }
@@ -87,27 +105,14 @@ public final class OperationScript {
         return delay;
     }
 
-    /** An answer on the wire: a status and a JSON body, problem+json for failures. */
-    record Response(int status, Object body, boolean problem) {
+    /**
+     * What one call gets: the answers (one, or a stream's messages) or a failure as the real service would raise it,
+     * which each transport then sends in its own form (problem+json, a gRPC status with ErrorInfo).
+     */
+    record Response(List<JsonNode> answers, SwitchboardException failure) {
 
-        static Response ok(JsonNode body) {
-            return new Response(200, body, false);
-        }
-
-        static Response problem(ErrorCode code, String name, String detail, Map<String, String> details) {
-            Map<String, Object> problem = new java.util.LinkedHashMap<>();
-            problem.put("type", "urn:switchboard:error:" + name);
-            problem.put("title", name);
-            problem.put("status", code.httpStatus());
-            problem.put("detail", detail);
-            problem.put("code", code.name());
-            if (!name.equals(code.name())) {
-                problem.put("error", name);
-            }
-            if (!details.isEmpty()) {
-                problem.put("details", details);
-            }
-            return new Response(code.httpStatus(), problem, true);
+        static Response failure(ErrorCode code, String name, String detail, Map<String, String> details) {
+            return new Response(List.of(), new SwitchboardException(code, name, detail, details));
         }
     }
 }

@@ -1,5 +1,8 @@
 package dev.switchboard.test;
 
+import dev.switchboard.runtime.ServiceKeys;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,18 +24,25 @@ public final class StubServicesContextCustomizerFactory implements ContextCustom
     public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> attributes) {
         StubServices stubs = MergedAnnotations.from(testClass, MergedAnnotations.SearchStrategy.TYPE_HIERARCHY)
                 .get(StubServices.class).synthesize(annotation -> annotation.isPresent()).orElse(null);
-        return stubs == null ? null : new Customizer(new TreeSet<>(List.of(stubs.value())));
+        return stubs == null ? null : new Customizer(new TreeSet<>(List.of(stubs.value())),
+                new TreeSet<>(List.of(stubs.contracts())), stubs.transport());
     }
 
-    /** Equal for the same services, so Spring's test context cache reuses the context and its stubs. */
-    private record Customizer(Set<String> services) implements ContextCustomizer {
+    /** Equal for the same stubs, so Spring's test context cache reuses the context and its stubs. */
+    private record Customizer(Set<String> services, Set<String> contracts, String transport) implements ContextCustomizer {
 
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration configuration) {
+            List<ContractStub> stubs = new ArrayList<>();
+            services.forEach(service -> stubs.add(ContractStub.forService(service)));
+            contracts.forEach(file -> stubs.add(ContractStub.forContract(Path.of(file))));
             Map<String, Object> properties = new LinkedHashMap<>();
-            for (String service : services) {
-                ContractStub stub = ContractStub.forService(service);
-                properties.putAll(stub.clientProperties());
+            for (ContractStub stub : stubs) {
+                String service = stub.service();
+                String configured = context.getEnvironment().getProperty(
+                        "switchboard.services." + ServiceKeys.kebab(service) + ".client.transport");
+                properties.putAll(!transport.isEmpty() ? stub.clientProperties(transport)
+                        : configured != null ? stub.clientProperties(configured) : stub.clientProperties());
                 String name = Character.toLowerCase(service.charAt(0)) + service.substring(1) + "Stub";
                 context.getBeanFactory().registerSingleton(name, stub);
                 context.addApplicationListener(event -> {

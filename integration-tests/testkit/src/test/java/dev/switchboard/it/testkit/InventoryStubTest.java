@@ -11,18 +11,11 @@ import dev.switchboard.it.testkit.inventory.Stock;
 import dev.switchboard.it.testkit.inventory.StockRequest;
 import dev.switchboard.runtime.ErrorCode;
 import dev.switchboard.runtime.SwitchboardException;
-import dev.switchboard.test.ContractStub;
 import dev.switchboard.test.ContractViolation;
 import dev.switchboard.test.RecordedCall;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -30,39 +23,13 @@ import org.springframework.context.ConfigurableApplicationContext;
  * this build's jar carries, found on the class path as an importer finds it): scripted answers and errors, retries
  * and the circuit seen in the calls the stub recorded, answers the real service could not give refused.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class InventoryStubTest {
-
-    private ContractStub inventory;
-
-    @BeforeAll
-    void stub() {
-        inventory = ContractStub.forService("Inventory");
-    }
-
-    @AfterAll
-    void stop() {
-        inventory.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        inventory.reset();
-    }
-
-    private ConfigurableApplicationContext shop() {
-        return new SpringApplicationBuilder(ShopApplication.class).web(WebApplicationType.NONE)
-                .properties(inventory.clientProperties().entrySet().stream()
-                        .map(entry -> entry.getKey() + "=" + entry.getValue()).toArray(String[]::new))
-                .properties("spring.main.banner-mode=off")
-                .run();
-    }
+class InventoryStubTest extends StubbedInventory {
 
     @Test
     void theClientGetsTheScriptedAnswerAndTheStubRecordsTheRequest() {
         inventory.on("reserveStock").answer(new Reservation("r-1", "blue-mug", 2));
 
-        try (ConfigurableApplicationContext shop = shop()) {
+        try (ConfigurableApplicationContext shop = shop("rest")) {
             Reservation reservation = shop.getBean(InventoryClient.class).reserveStock(new ReserveRequest("blue-mug", 2));
 
             assertThat(reservation).isEqualTo(new Reservation("r-1", "blue-mug", 2));
@@ -79,7 +46,7 @@ class InventoryStubTest {
     void pathVariablesRouteToTheirOperation() {
         inventory.on("getStock").answer(Map.of("sku", "red-kettle", "available", 7));
 
-        try (ConfigurableApplicationContext shop = shop()) {
+        try (ConfigurableApplicationContext shop = shop("rest")) {
             assertThat(shop.getBean(InventoryClient.class).getStock(new StockRequest("red-kettle")))
                     .isEqualTo(new Stock("red-kettle", 7));
         }
@@ -90,7 +57,7 @@ class InventoryStubTest {
     void outagesAreRetriedAsThePolicySays() {
         inventory.on("reserveStock").failTimes(2, ErrorCode.UNAVAILABLE).answer(new Reservation("r-2", "blue-mug", 1));
 
-        try (ConfigurableApplicationContext shop = shop()) {
+        try (ConfigurableApplicationContext shop = shop("rest")) {
             assertThat(shop.getBean(InventoryClient.class).reserveStock(new ReserveRequest("blue-mug", 1)).id())
                     .isEqualTo("r-2");
         }
@@ -102,7 +69,7 @@ class InventoryStubTest {
         inventory.on("reserveStock").error("OutOfStock", "only 1 of blue-mug left",
                 Map.of("available", "1", "sku", "blue-mug"));
 
-        try (ConfigurableApplicationContext shop = shop()) {
+        try (ConfigurableApplicationContext shop = shop("rest")) {
             assertThatThrownBy(() -> shop.getBean(InventoryClient.class).reserveStock(new ReserveRequest("blue-mug", 5)))
                     .isInstanceOf(OutOfStockException.class)
                     .hasMessageContaining("only 1 of blue-mug left");
@@ -114,7 +81,7 @@ class InventoryStubTest {
     void aSlowAnswerIsTheCallersTimeout() {
         inventory.on("getStock").delay(Duration.ofMillis(1500)).answer(new Stock("slow", 1));
 
-        try (ConfigurableApplicationContext shop = shop()) {
+        try (ConfigurableApplicationContext shop = shop("rest")) {
             assertThatThrownBy(() -> shop.getBean(InventoryClient.class).getStock(new StockRequest("slow")))
                     .isInstanceOfSatisfying(SwitchboardException.class,
                             failure -> assertThat(failure.code()).isEqualTo(ErrorCode.DEADLINE_EXCEEDED));
@@ -125,7 +92,7 @@ class InventoryStubTest {
     void repeatedOutagesOpenTheCallersCircuit() {
         inventory.on("getStock").failTimes(100, ErrorCode.UNAVAILABLE);
 
-        try (ConfigurableApplicationContext shop = shop()) {
+        try (ConfigurableApplicationContext shop = shop("rest")) {
             InventoryClient client = shop.getBean(InventoryClient.class);
             for (int i = 0; i < 4; i++) {
                 assertThatThrownBy(() -> client.getStock(new StockRequest("gone"))).isInstanceOf(SwitchboardException.class);
