@@ -55,7 +55,7 @@ public final class SpecificationRoutes {
     }
 
     /** The document with a top-level {@code servers} entry for {@code url}, placed before its paths. */
-    static String withServer(String openApi, String url) {
+    public static String withServer(String openApi, String url) {
         String servers = "servers:\n  - url: '" + url.replace("'", "''") + "'\n";
         int paths = openApi.indexOf("\npaths:");
         return paths < 0

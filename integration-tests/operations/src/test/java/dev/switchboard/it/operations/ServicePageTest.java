@@ -61,7 +61,8 @@ class ServicePageTest {
         JsonNode itemChanged = shelfService.path("messages").path("itemChanged");
         assertThat(itemChanged.path("roles").valueStream().map(JsonNode::asString)).containsExactly("publisher", "consumer");
         assertThat(itemChanged.path("deadLetter").asString()).isEqualTo("shelf.items.changed.dlq");
-        assertThat(shelfService.path("documents").path("openapi").asString()).isEqualTo("/openapi/shelf.yaml");
+        assertThat(shelfService.path("documents").path("openapi").asString()).as("relative to the page")
+                .isEqualTo("switchboard/openapi/shelf.yaml");
         assertThat(page.path("clients").valueStream()
                 .filter(client -> client.path("operation").asString().equals("getFragileItem")))
                 .singleElement().satisfies(client -> {
@@ -75,12 +76,39 @@ class ServicePageTest {
         installPlaywright();
         Files.createDirectories(SCREENSHOTS);
 
-        Result check = run(List.of("node", "page-check.mjs", shelf.base, SCREENSHOTS.toAbsolutePath().toString()), 120);
+        checkInChromium(shelf, "");
+    }
+
+    @Test
+    void underAContextPathAndOnAManagementPortOfItsOwnEveryLinkStillWorks() throws Exception {
+        installPlaywright();
+        try (RunningShelf apart = RunningShelf.startApart().useCalls()) {
+            assertThat(apart.get("/actuator/switchboard").statusCode()).isEqualTo(200);
+
+            checkInChromium(apart, "apart-");
+
+            String document = apart.get("/actuator/switchboard/openapi/shelf.yaml").body();
+            assertThat(document).contains("/items/{id}").as("no relative URL reaches another port").doesNotContain("servers:");
+        }
+        try (RunningShelf underPath = RunningShelf.start("server.servlet.context-path=/shop")) {
+            assertThat(underPath.get("/shop/actuator/switchboard/openapi/shelf.yaml").body())
+                    .as("try it out calls the service under its context path").contains("servers:\n  - url: '/shop'");
+            assertThat(underPath.get("/shop/actuator/switchboard/swagger-ui/swagger-ui-bundle.js").statusCode()).isEqualTo(200);
+            assertThat(underPath.get("/shop/actuator/switchboard/swagger-ui/index.html").statusCode())
+                    .as("only Swagger UI's two files").isEqualTo(404);
+        }
+    }
+
+    /** The page, its links and views in Chromium, screenshots named with {@code prefix}. */
+    private static void checkInChromium(RunningShelf shelf, String prefix) throws Exception {
+        Result check = run(List.of("node", "page-check.mjs", shelf.management + "/actuator/switchboard",
+                SCREENSHOTS.toAbsolutePath().toString(), prefix), 120);
 
         assertThat(check.exit()).as("the page check in Chromium:\n%s", check.output()).isZero();
         assertThat(check.output()).contains("\"ok\":true");
         for (String shot : List.of("service-page.png", "openapi-view.png", "asyncapi-view.png")) {
-            assertThat(SCREENSHOTS.resolve(shot)).isRegularFile().satisfies(file -> assertThat(Files.size(file)).isGreaterThan(10_000));
+            assertThat(SCREENSHOTS.resolve(prefix + shot)).isRegularFile()
+                    .satisfies(file -> assertThat(Files.size(file)).isGreaterThan(10_000));
         }
     }
 

@@ -47,6 +47,13 @@ public final class ServicePage {
         this.meters = meters;
     }
 
+    /** The served document of {@code kind} ({@code openapi}, {@code asyncapi}) for the service named {@code kebab}. */
+    public java.util.Optional<ServedSpecification> document(String kind, String kebab) {
+        return documents.orderedStream()
+                .filter(document -> document.kind().equals(kind) && ServiceKeys.kebab(document.service()).equals(kebab))
+                .findFirst();
+    }
+
     /** The page's data, as the JSON view shows it; key order is the page's order. */
     @SuppressWarnings("unchecked")
     public Map<String, Object> model(String application) {
@@ -84,7 +91,9 @@ public final class ServicePage {
         for (ServedSpecification document : documents.orderedStream().toList()) {
             @SuppressWarnings("unchecked")
             Map<String, String> links = (Map<String, String>) service(services, document.service()).get("documents");
-            links.put(document.kind(), "/" + document.kind() + "/" + ServiceKeys.kebab(document.service()) + ".yaml");
+            // Relative to the page, which serves the documents itself: right under any context path, management
+            // base path or management port.
+            links.put(document.kind(), "switchboard/" + document.kind() + "/" + ServiceKeys.kebab(document.service()) + ".yaml");
         }
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("application", application);

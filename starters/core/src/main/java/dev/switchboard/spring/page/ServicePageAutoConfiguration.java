@@ -5,6 +5,7 @@ import dev.switchboard.runtime.ServedSpecification;
 import dev.switchboard.runtime.messaging.ServedMessages;
 import dev.switchboard.runtime.resilience.PolicyEngine;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Objects;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -29,6 +30,9 @@ public class ServicePageAutoConfiguration {
             ObjectProvider<ServedMessages> messages, ObjectProvider<ServedSpecification> documents,
             PolicyEngine policies, ObjectProvider<MeterRegistry> meters, Environment environment) {
         ServicePage page = new ServicePage(operations, messages, documents, policies, meters);
-        return new SwitchboardEndpoint(page, () -> environment.getProperty("spring.application.name", "application"));
+        // Boot aliases local.management.port to local.server.port when the actuator shares the application's server.
+        return new SwitchboardEndpoint(page, () -> environment.getProperty("spring.application.name", "application"),
+                () -> Objects.equals(environment.getProperty("local.management.port"), environment.getProperty("local.server.port"))
+                        ? environment.getProperty("server.servlet.context-path", "") : null);
     }
 }
