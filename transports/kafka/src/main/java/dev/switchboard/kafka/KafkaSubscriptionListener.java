@@ -15,9 +15,11 @@ import org.springframework.kafka.listener.AcknowledgingMessageListener;
 import org.springframework.kafka.support.Acknowledgment;
 
 /**
- * The listener of one subscription's container ({@code AckMode.MANUAL_IMMEDIATE}): every record goes
- * through the {@link DeliveryLoop}, with the container's acknowledgement as its hooks. Success and
- * dead-lettering commit the record's offset. A retry is {@link Acknowledgment#nack(Duration)}:
+ * The listener of one subscription's container ({@code AckMode.MANUAL}): every record goes through the
+ * {@link DeliveryLoop}, with the container's acknowledgement as its hooks. Success and dead-lettering
+ * acknowledge the record; the container commits the acknowledged offsets once per poll's records, one
+ * commit instead of one per record. A retry is {@link Acknowledgment#nack(Duration)} (which first
+ * commits what was acknowledged before it):
  * spring-kafka seeks the partition back to the record and pauses the consumer for the backoff while
  * it keeps polling, so the record and everything behind it on its partition come again in order and
  * the consumer stays in its group however long the wait. That is the library's own retry mechanism

@@ -27,9 +27,12 @@ import org.springframework.kafka.listener.ContainerProperties;
  * application chose otherwise; a command's instances share one group. The producer is idempotent
  * with {@code acks=all}, and a publish completes when the broker acknowledged it; a transactional
  * factory makes each publish a local transaction (see {@link #publish}). Records go through the
- * runtime's {@code DeliveryLoop} ({@link KafkaSubscriptionListener}): offsets are committed per
- * record after the handler succeeded or the record was dead-lettered; a retry is the container's own
- * seek back and pause for the contract's backoff, which keeps the partition's order.
+ * runtime's {@code DeliveryLoop} ({@link KafkaSubscriptionListener}): a record is acknowledged after
+ * the handler succeeded or it was dead-lettered, and the acknowledged offsets are committed together
+ * once the records of a poll are done (before a retry, and when partitions are revoked); a retry is
+ * the container's own seek back and pause for the contract's backoff, which keeps the partition's
+ * order. A process killed between a handler and that commit gets the records again, as it would
+ * between a handler and a per-record commit: the idempotent consumer (the inbox) makes them no-ops.
  *
  * <p>An ordered subscription ({@link KafkaOrderedListener}) relies on the record key (the message's
  * subject) choosing the partition and on a partition having one consumer in the group; within an
@@ -115,7 +118,10 @@ public final class KafkaTransport implements MessageTransport {
                 ? "switchboard-queue." + subscription.destination() : subscription.group();
         ContainerProperties properties = new ContainerProperties(subscription.destination());
         properties.setGroupId(groupId);
-        properties.setAckMode(ContainerProperties.AckMode.MANUAL_IMMEDIATE);
+        // Ordered workers acknowledge from their own threads, each commit covering a finished run; the plain
+        // listener acknowledges on the consumer thread, and its offsets are committed once per poll's records.
+        properties.setAckMode(subscription.ordered()
+                ? ContainerProperties.AckMode.MANUAL_IMMEDIATE : ContainerProperties.AckMode.MANUAL);
         properties.setPollTimeout(KafkaSubscriptionListener.POLL_TIMEOUT.toMillis());
         properties.setKafkaConsumerProperties(consumerOverrides);
         KafkaOrderedListener ordered = null;
