@@ -10,15 +10,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.ToDoubleFunction;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * The generated publisher and handler against a bare use of the same library, on the real NATS
- * and RabbitMQ servers and an in-process Kafka (KRaft) broker, in one JVM: each side publishes {@code bench.messages} events with at
- * most {@code bench.window} unconfirmed, into a consumer in its own application; messages per second
- * from the first publish to the last delivery, and publish-to-handler latency. Rounds interleave
- * the sides, so drift in the machine hits both alike.
+ * and RabbitMQ servers and an in-process Kafka (KRaft) broker, in one JVM. Throughput is measured
+ * saturated: each side publishes {@code bench.messages} events with at most {@code bench.window}
+ * unconfirmed, into a consumer in its own application; messages per second from the first publish to
+ * the last delivery. Latency is measured below saturation, where it is service time rather than the
+ * backlog a saturated run builds: both sides publish at the same fixed rate ({@code bench.rate}, by
+ * default half the slower side's throughput) for {@code bench.pacedSeconds}, and each message's latency
+ * runs from the moment it was due to be sent to its handler, so a publisher falling behind counts too.
+ * Rounds interleave the sides, so drift in the machine hits both alike.
  *
  * <pre>./mvnw -B -pl benchmarks/messaging exec:java -Dbench.messages=20000 -Dbench.rounds=3</pre>
  */
@@ -30,10 +35,10 @@ public final class MessagingBenchmark {
         int messages = Integer.getInteger("bench.messages", 20_000);
         int window = Integer.getInteger("bench.window", 500);
         int rounds = Integer.getInteger("bench.rounds", 3);
-        System.out.printf(Locale.ROOT, "%n%d messages per round, at most %d unconfirmed, %d rounds after a warm-up; medians%n%n",
-                messages, window, rounds);
-        System.out.println("| broker | side | messages/s | p50 µs | p99 µs |");
-        System.out.println("| --- | --- | ---: | ---: | ---: |");
+        System.out.printf(Locale.ROOT, "%n%d messages per saturated round, at most %d unconfirmed, %d rounds after a warm-up;"
+                + " latency at a fixed rate below saturation; medians%n%n", messages, window, rounds);
+        System.out.println("| broker | side | messages/s (saturated) | offered rate/s | p50 µs | p99 µs |");
+        System.out.println("| --- | --- | ---: | ---: | ---: | ---: |");
         List<String> brokers = List.of(System.getProperty("bench.brokers", "nats,rabbitmq,kafka").split(","));
         // Tracing samples every call by default (Switchboard's default); -Dbench.sampling=0.1 measures a production-like rate.
         String sampling = System.getProperty("bench.sampling", "1.0");
@@ -71,20 +76,58 @@ public final class MessagingBenchmark {
 
     private static String compare(String broker, String library, Side generated, Side bare, int messages, int window,
             int rounds) throws Exception {
-        run(generated, messages / 4, window);
-        run(bare, messages / 4, window);
+        // The generated side runs more code for the JIT to compile: warm both up on full rounds, not a quarter of one.
+        for (int w = 0; w < Integer.getInteger("bench.warmups", 2); w++) {
+            run(generated, messages, window);
+            run(bare, messages, window);
+        }
         List<Result> generatedRuns = new ArrayList<>();
         List<Result> bareRuns = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
             generatedRuns.add(run(generated, messages, window));
             bareRuns.add(run(bare, messages, window));
         }
-        Result g = median(generatedRuns);
-        Result b = median(bareRuns);
-        System.out.printf(Locale.ROOT, "| %s | generated | %.0f | %.0f | %.0f |%n", broker, g.perSecond(), g.p50(), g.p99());
-        System.out.printf(Locale.ROOT, "| %s | bare %s | %.0f | %.0f | %.0f |%n", broker, library, b.perSecond(), b.p50(), b.p99());
-        return String.format(Locale.ROOT, "%s: throughput %.2f×, p99 %.2f× (generated / bare %s)", broker,
-                g.perSecond() / b.perSecond(), g.p99() / b.p99(), library);
+        double g = median(generatedRuns, Result::perSecond);
+        double b = median(bareRuns, Result::perSecond);
+        double rate = Double.parseDouble(System.getProperty("bench.rate", "0"));
+        double offered = rate > 0 ? rate : Math.floor(Math.min(g, b) / 2);
+        int pacedMessages = (int) Math.max(100, offered * Double.parseDouble(System.getProperty("bench.pacedSeconds", "10")));
+        List<Result> generatedPaced = new ArrayList<>();
+        List<Result> barePaced = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            generatedPaced.add(paced(generated, pacedMessages, offered));
+            barePaced.add(paced(bare, pacedMessages, offered));
+        }
+        Result gl = median(generatedPaced);
+        Result bl = median(barePaced);
+        System.out.printf(Locale.ROOT, "| %s | generated | %.0f | %.0f | %.0f | %.0f |%n", broker, g, offered, gl.p50(), gl.p99());
+        System.out.printf(Locale.ROOT, "| %s | bare %s | %.0f | %.0f | %.0f | %.0f |%n", broker, library, b, offered, bl.p50(),
+                bl.p99());
+        return String.format(Locale.ROOT, "%s: throughput %.2f×, p99 %.2f× (generated / bare %s)", broker, g / b,
+                gl.p99() / bl.p99(), library);
+    }
+
+    /** {@code messages} published at {@code perSecond}, each stamped with the moment it was due. */
+    private static Result paced(Side side, int messages, double perSecond) throws Exception {
+        Deliveries.Round round = Deliveries.start(messages);
+        long interval = (long) (1e9 / perSecond);
+        long started = System.nanoTime();
+        for (long sequence = 0; sequence < messages; sequence++) {
+            long due = started + sequence * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            side.publish(sequence, due).whenComplete((done, failure) -> {
+                if (failure != null) {
+                    failure.printStackTrace();
+                }
+            });
+        }
+        if (!round.await(120)) {
+            throw new IllegalStateException("not every message arrived");
+        }
+        return new Result(messages / ((System.nanoTime() - started) / 1e9), round.p50Micros(), round.p99Micros());
     }
 
     private static Result run(Side side, int messages, int window) throws Exception {

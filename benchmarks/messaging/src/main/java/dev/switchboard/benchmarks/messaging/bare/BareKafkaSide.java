@@ -22,8 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The baseline: what a developer writes with spring-kafka alone for the same flow — an idempotent producer with
  * {@code acks=all}, a publish complete when the broker acknowledged it, a listener container with two consumers
- * acknowledging each record after the handler ({@code MANUAL_IMMEDIATE}, as the generated side does), JSON
- * payloads — without CloudEvent headers, observation, idempotency, retries or dead-lettering.
+ * acknowledging each record after the handler and committing once per poll ({@code MANUAL}, as the generated side
+ * does), JSON payloads — without CloudEvent headers, observation, idempotency, retries or dead-lettering.
  */
 public final class BareKafkaSide implements Side {
 
@@ -42,7 +42,7 @@ public final class BareKafkaSide implements Side {
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)));
         ContainerProperties properties = new ContainerProperties(TOPIC);
         properties.setGroupId("bench-bare-prices");
-        properties.setAckMode(ContainerProperties.AckMode.MANUAL_IMMEDIATE);
+        properties.setAckMode(ContainerProperties.AckMode.MANUAL);
         properties.setMessageListener((AcknowledgingMessageListener<String, byte[]>) (record, acknowledgment) -> {
             Deliveries.received(json.readValue(record.value(), PriceChanged.class).sentAt());
             acknowledgment.acknowledge();

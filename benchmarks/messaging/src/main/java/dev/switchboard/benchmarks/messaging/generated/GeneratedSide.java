@@ -33,6 +33,11 @@ public final class GeneratedSide implements Side {
         List<String> properties = new ArrayList<>(List.of("spring.main.banner-mode=off", "logging.level.root=warn",
                 "spring.application.name=" + name));
         broker.forEach((key, value) -> properties.add(key + "=" + value));
+        // -Dbench.generated="a=b,c=d": settings for both generated applications, e.g. to switch something off.
+        String extra = System.getProperty("bench.generated", "");
+        if (!extra.isBlank()) {
+            properties.addAll(List.of(extra.split(",")));
+        }
         return new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
                 .properties(properties.toArray(String[]::new)).run();
     }
