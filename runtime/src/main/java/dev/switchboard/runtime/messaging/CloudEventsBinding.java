@@ -61,7 +61,7 @@ public record CloudEventsBinding(String prefix, String contentTypeHeader, List<S
         headers.put(prefix + "id", message.id());
         headers.put(prefix + "type", message.type());
         headers.put(prefix + "source", message.source());
-        headers.put(prefix + "time", message.time().toString());
+        headers.put(prefix + "time", CloudEventTime.format(message.time()));
         if (message.subject() != null) {
             headers.put(prefix + "subject", message.subject());
         }
@@ -132,7 +132,7 @@ public record CloudEventsBinding(String prefix, String contentTypeHeader, List<S
             throw new IllegalArgumentException("not a CloudEvent: the required attribute " + prefix + "time is missing");
         }
         try {
-            return Instant.parse(value);
+            return CloudEventTime.parse(value);
         } catch (DateTimeParseException unreadable) {
             throw new IllegalArgumentException("not a CloudEvent: " + prefix + "time is not an RFC 3339 timestamp: "
                     + value, unreadable);

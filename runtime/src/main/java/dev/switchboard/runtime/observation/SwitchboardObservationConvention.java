@@ -5,6 +5,8 @@ import dev.switchboard.runtime.SwitchboardException;
 import io.micrometer.common.KeyValues;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationConvention;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The keys every Switchboard observation carries, on every transport: {@code service},
@@ -17,6 +19,16 @@ public class SwitchboardObservationConvention implements ObservationConvention<O
 
     static final String OUTCOME = "switchboard.outcome";
 
+    /**
+     * Every call of an operation carries the same keys and name, asked for at its start and again at its stop;
+     * built once each instead of sorted and concatenated per call (a few operations times transports, sides and
+     * outcomes: a small, bounded set).
+     */
+    private final Map<KeysOf, KeyValues> keys = new ConcurrentHashMap<>();
+    private final Map<CallDetails, String> names = new ConcurrentHashMap<>();
+
+    private record KeysOf(CallDetails call, String outcome) {}
+
     @Override
     public String getName() {
         return CallObservations.NAME;
@@ -24,25 +36,26 @@ public class SwitchboardObservationConvention implements ObservationConvention<O
 
     @Override
     public String getContextualName(Observation.Context context) {
-        CallDetails call = context.getRequired(CallDetails.class);
-        String name = call.service() + "/" + call.operation();
-        return switch (call.kind()) {
-            case PRODUCER -> name + " publish";
-            case CONSUMER -> name + " process";
-            default -> name;
-        };
+        return names.computeIfAbsent(context.getRequired(CallDetails.class), call -> {
+            String name = call.service() + "/" + call.operation();
+            return switch (call.kind()) {
+                case PRODUCER -> name + " publish";
+                case CONSUMER -> name + " process";
+                default -> name;
+            };
+        });
     }
 
     @Override
     public KeyValues getLowCardinalityKeyValues(Observation.Context context) {
-        CallDetails call = context.getRequired(CallDetails.class);
-        KeyValues keys = KeyValues.of(
-                "service", call.service(),
-                "operation", call.operation(),
-                "transport", call.transport(),
-                "kind", call.kind().value());
-        String outcome = context.get(OUTCOME);
-        return outcome == null ? keys : keys.and("outcome", outcome);
+        return keys.computeIfAbsent(new KeysOf(context.getRequired(CallDetails.class), context.get(OUTCOME)), of -> {
+            KeyValues call = KeyValues.of(
+                    "service", of.call().service(),
+                    "operation", of.call().operation(),
+                    "transport", of.call().transport(),
+                    "kind", of.call().kind().value());
+            return of.outcome() == null ? call : call.and("outcome", of.outcome());
+        });
     }
 
     @Override
