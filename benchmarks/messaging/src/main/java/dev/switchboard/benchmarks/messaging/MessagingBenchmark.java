@@ -3,6 +3,8 @@ package dev.switchboard.benchmarks.messaging;
 import dev.switchboard.benchmarks.messaging.bare.BareKafkaSide;
 import dev.switchboard.benchmarks.messaging.bare.BareNatsSide;
 import dev.switchboard.benchmarks.messaging.bare.BareRabbitSide;
+import dev.switchboard.benchmarks.messaging.ceiling.KafkaCeiling;
+import dev.switchboard.benchmarks.messaging.ceiling.NatsCeiling;
 import dev.switchboard.benchmarks.messaging.generated.GeneratedSide;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,11 +45,16 @@ public final class MessagingBenchmark {
         // Tracing samples every call by default (Switchboard's default); -Dbench.sampling=0.1 measures a production-like rate.
         String sampling = System.getProperty("bench.sampling", "1.0");
         List<String> ratios = new ArrayList<>();
+        // Each broker's own load tool (or a minimal loop) beside the pair; RabbitMQ's PerfTest runs from ceilings.sh.
+        boolean ceilings = Boolean.parseBoolean(System.getProperty("bench.ceilings", "true"));
         if (brokers.contains("nats")) {
             try (Side generated = new GeneratedSide(Map.of("switchboard.messaging.broker", "nats",
                     "management.tracing.sampling.probability", sampling));
                     Side bare = new BareNatsSide("nats://127.0.0.1:4222")) {
                 ratios.add(compare("NATS JetStream", "jnats", generated, bare, messages, window, rounds));
+            }
+            if (ceilings) {
+                ratios.add("NATS JetStream ceiling, " + NatsCeiling.measure("nats://127.0.0.1:4222", 100_000));
             }
         }
         if (brokers.contains("rabbitmq")) {
@@ -66,6 +73,11 @@ public final class MessagingBenchmark {
                     "management.tracing.sampling.probability", sampling));
                     Side bare = new BareKafkaSide(kafka.getBrokersAsString())) {
                 ratios.add(compare("Kafka", "spring-kafka", generated, bare, messages, window, rounds));
+            }
+            try {
+                if (ceilings) {
+                    KafkaCeiling.measure(kafka.getBrokersAsString(), 200_000).forEach(line -> ratios.add("Kafka ceiling, " + line));
+                }
             } finally {
                 kafka.destroy();
             }
