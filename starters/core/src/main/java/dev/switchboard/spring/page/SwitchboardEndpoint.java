@@ -1,15 +1,17 @@
 package dev.switchboard.spring.page;
 
-import java.io.IOException;
-import java.io.InputStream;
 import dev.switchboard.runtime.ServedSpecification;
 import dev.switchboard.runtime.ServiceKeys;
 import dev.switchboard.spring.SpecificationRoutes;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -35,6 +37,9 @@ public class SwitchboardEndpoint {
     private static final Map<String, MimeType> SWAGGER_UI_FILES = Map.of(
             "swagger-ui.css", MimeType.valueOf("text/css"),
             "swagger-ui-bundle.js", MimeType.valueOf("text/javascript"));
+
+    /** Swagger UI's files (the bundle is over a megabyte), read from the webjar once rather than per view. */
+    private static final Map<String, Optional<String>> SWAGGER_UI_TEXT = new ConcurrentHashMap<>();
 
     private final ServicePage page;
     private final Supplier<String> application;
@@ -97,8 +102,8 @@ public class SwitchboardEndpoint {
     private static WebEndpointResponse<String> swaggerUiFile(String file) {
         String version = swaggerUiVersion();
         MimeType type = SWAGGER_UI_FILES.get(file);
-        String text = version == null || type == null ? null
-                : read("META-INF/resources/webjars/swagger-ui/" + version + "/" + file);
+        String text = version == null || type == null ? null : SWAGGER_UI_TEXT.computeIfAbsent(file, name ->
+                Optional.ofNullable(read("META-INF/resources/webjars/swagger-ui/" + version + "/" + name))).orElse(null);
         return text == null
                 ? new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND)
                 : new WebEndpointResponse<>(text, type);
