@@ -77,15 +77,14 @@ public final class CallObservations {
 
     /** Records the outcome ({@code OK} when {@code failure} is null, else its error code), reports the error and stops. */
     public static void stop(Observation observation, Throwable failure) {
-        observation.getContext().put(SwitchboardObservationConvention.OUTCOME,
-                SwitchboardObservationConvention.outcomeOf(failure));
+        ServerObservations.settled(observation, failure);
         if (failure != null) {
             observation.error(failure);
         }
         observation.stop();
     }
 
-    private static Observation start(ObservationRegistry registry, Observation.Context context, CallDetails call) {
+    static Observation start(ObservationRegistry registry, Observation.Context context, CallDetails call) {
         context.put(CallDetails.class, call);
         return Observation.createNotStarted(null, SwitchboardObservationConvention.INSTANCE, () -> context, registry)
                 .start();

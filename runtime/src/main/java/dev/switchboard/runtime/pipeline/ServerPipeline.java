@@ -6,6 +6,7 @@ import dev.switchboard.runtime.SwitchboardException;
 import dev.switchboard.runtime.call.CallContext;
 import dev.switchboard.runtime.call.Deadline;
 import dev.switchboard.runtime.observation.CallObservations;
+import dev.switchboard.runtime.observation.ServerObservations;
 import dev.switchboard.runtime.policy.OperationDescriptor;
 import dev.switchboard.runtime.resilience.PolicyEngine;
 import dev.switchboard.runtime.resilience.ServerPolicy;
@@ -30,6 +31,8 @@ import java.util.function.Function;
  * outcome. Unary calls run all of it at once; streaming calls are admitted when they open and run
  * later as a {@link ServerStream}, holding their permit until the stream ends.
  *
+ * <p>A unary call the transport already observes is not traced twice: see {@link ServerObservations}.
+ *
  * <p>Transports adapt to it with small per-call objects ({@link UnaryExchange}, {@link StreamExchange}),
  * like grpc-java's {@code ServerCalls} serves every call shape with two handler classes.
  */
@@ -38,7 +41,7 @@ public final class ServerPipeline {
     private static final System.Logger log = System.getLogger(ServerPipeline.class.getName());
 
     private final PolicyEngine policies;
-    private final ObservationRegistry observations;
+    private final ServerObservations observations;
     private final String transport;
     private final CallerSource callers;
 
@@ -53,6 +56,15 @@ public final class ServerPipeline {
      */
     public ServerPipeline(PolicyEngine policies, ObservationRegistry observations, String transport,
             CallerSource callers) {
+        this(policies, new ServerObservations(observations), transport, callers);
+    }
+
+    /**
+     * @param transport the {@code transport} key of the observations: {@code rest}, {@code grpc}
+     * @param callers   who is calling, as the transport's security authenticated them
+     */
+    public ServerPipeline(PolicyEngine policies, ServerObservations observations, String transport,
+            CallerSource callers) {
         this.policies = policies;
         this.observations = observations;
         this.transport = transport;
@@ -61,11 +73,11 @@ public final class ServerPipeline {
 
     /** Serves one request/response call and returns the transport's answer. */
     public <I, O, R> R unary(OperationDescriptor operation, UnaryExchange<I, O, R> call, Function<I, O> handler) {
-        Observation observation = CallObservations.server(observations, operation, transport, call::header);
+        Observation observation = observations.unary(operation, transport, call::header);
         SwitchboardException failure = null;
         try {
             R answer;
-            try (Observation.Scope scope = observation.openScope()) {
+            try (Observation.Scope scope = ServerObservations.openScope(observation)) {
                 call.observed();
                 try {
                     Caller caller = authorized(operation);
@@ -74,13 +86,17 @@ public final class ServerPipeline {
                         answer = call.respond(() -> {
                             I input = validated(call.decode());
                             requireTime(operation, deadline);
+                            O output;
                             try (CallContext.Scope context = CallContext.enter(operation, deadline, caller)) {
-                                return handler.apply(input);
+                                output = handler.apply(input);
                             }
+                            ServerObservations.settled(observation, null);
+                            return output;
                         });
                     }
                 } catch (RuntimeException e) {
                     failure = mapped(operation, e);
+                    ServerObservations.settled(observation, failure);
                     answer = call.failed(failure);
                 }
             }
@@ -99,7 +115,7 @@ public final class ServerPipeline {
      * call refused here is answered with {@link StreamExchange#rejected} and its observation stops.
      */
     public <I, R> R stream(OperationDescriptor operation, StreamExchange<I, R> call) {
-        Observation observation = CallObservations.server(observations, operation, transport, call::header);
+        Observation observation = observations.stream(operation, transport, call::header);
         try (Observation.Scope scope = observation.openScope()) {
             call.observed();
             ServerStream<I> stream;

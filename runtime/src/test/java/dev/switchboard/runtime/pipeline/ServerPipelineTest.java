@@ -2,12 +2,14 @@ package dev.switchboard.runtime.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.switchboard.runtime.ErrorCode;
 import dev.switchboard.runtime.RetryLaterException;
 import dev.switchboard.runtime.SwitchboardException;
 import dev.switchboard.runtime.call.CallContext;
 import dev.switchboard.runtime.call.Deadline;
+import dev.switchboard.runtime.observation.ServerObservations;
 import dev.switchboard.runtime.policy.CallShape;
 import dev.switchboard.runtime.policy.OperationDescriptor;
 import dev.switchboard.runtime.policy.PolicySettings;
@@ -20,6 +22,8 @@ import dev.switchboard.runtime.validation.ConstraintCheck;
 import dev.switchboard.runtime.validation.ConstraintViolation;
 import dev.switchboard.runtime.validation.Validatable;
 import dev.switchboard.runtime.validation.ValidationException;
+import io.micrometer.common.KeyValue;
+import io.micrometer.observation.Observation;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +104,65 @@ class ServerPipelineTest {
         assertThat(calls.only().outcome()).isEqualTo("NOT_FOUND");
         assertThat(calls.only().error()).isSameAs(notFound);
         assertThat(call.events).last().isEqualTo("finished NOT_FOUND");
+    }
+
+    // ---- a unary call the transport already observes
+
+    private final RecordedCalls metered = new RecordedCalls();
+    private final ServerPipeline nested = new ServerPipeline(new PolicyEngine(PolicyOverrides.none()),
+            new ServerObservations(calls.registry, metered.registry), "fake", () -> Optional.ofNullable(caller.get()));
+
+    @Test
+    void aCallTheTransportObservesIsMeteredBesideItAndNotTracedTwice() {
+        Observation transport = Observation.start("http.server.requests", calls.registry);
+        AtomicReference<Observation> current = new AtomicReference<>();
+        try (Observation.Scope scope = transport.openScope()) {
+            String answer = nested.unary(GET_ORDER, new FakeUnary<>(() -> new Query("o-1"), null), input -> {
+                current.set(calls.registry.getCurrentObservation());
+                return "order " + input.id();
+            });
+            assertThat(answer).isEqualTo("200 order o-1");
+        }
+        transport.stop();
+
+        assertThat(calls.started).as("no second traced observation").isEmpty();
+        assertThat(metered.only()).isEqualTo(new RecordedCalls.Call("Orders", "getOrder", "fake", "server", "OK", null, null));
+        assertThat(current.get()).as("the transport's observation stays current").isSameAs(transport);
+        assertThat(transport.getContext().getHighCardinalityKeyValues())
+                .extracting(KeyValue::getKey, KeyValue::getValue)
+                .contains(tuple("service", "Orders"), tuple("operation", "getOrder"), tuple("transport", "fake"),
+                        tuple("kind", "server"), tuple("outcome", "OK"));
+    }
+
+    @Test
+    void theOutcomeReachesTheTransportsObservationBeforeTheTransportAnswers() {
+        Observation transport = Observation.start("grpc.server", calls.registry);
+        AtomicReference<String> outcomeWhenAnswered = new AtomicReference<>();
+        FakeUnary<Query> call = new FakeUnary<>(() -> new Query("o-9"), null) {
+            @Override
+            public String failed(SwitchboardException failure) {
+                outcomeWhenAnswered.set(transport.getContext().getHighCardinalityKeyValue("outcome").getValue());
+                return super.failed(failure);
+            }
+        };
+        try (Observation.Scope scope = transport.openScope()) {
+            nested.unary(GET_ORDER, call, input -> {
+                throw new SwitchboardException(ErrorCode.NOT_FOUND, "OrderNotFound", "no o-9", Map.of());
+            });
+        }
+
+        assertThat(outcomeWhenAnswered.get()).isEqualTo("NOT_FOUND");
+        assertThat(metered.only().outcome()).isEqualTo("NOT_FOUND");
+        assertThat(metered.only().error()).isInstanceOf(SwitchboardException.class);
+    }
+
+    @Test
+    void withoutATransportObservationTheCallIsObservedInFull() {
+        nested.unary(GET_ORDER, new FakeUnary<>(() -> new Query("o-1"), null), input -> "order");
+
+        assertThat(metered.started).isEmpty();
+        assertThat(calls.only()).isEqualTo(new RecordedCalls.Call("Orders", "getOrder", "fake", "server", "OK", null,
+                RecordedCalls.SENT_TRACE));
     }
 
     // ---- access

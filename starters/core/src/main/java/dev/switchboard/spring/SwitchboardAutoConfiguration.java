@@ -3,7 +3,14 @@ package dev.switchboard.spring;
 import dev.switchboard.runtime.ServedSpecification;
 import dev.switchboard.runtime.idempotency.IdempotencyStore;
 import dev.switchboard.runtime.idempotency.InMemoryIdempotencyStore;
+import dev.switchboard.runtime.observation.ServerObservations;
 import dev.switchboard.runtime.resilience.PolicyEngine;
+import dev.switchboard.spring.observation.MetersOnlyObservations;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.GlobalObservationConvention;
+import io.micrometer.observation.ObservationFilter;
+import io.micrometer.observation.ObservationPredicate;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -14,6 +21,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 
@@ -32,6 +40,28 @@ public class SwitchboardAutoConfiguration {
     @ConditionalOnMissingBean
     PolicyEngine switchboardPolicyEngine(SwitchboardProperties properties) {
         return new PolicyEngine(new PropertiesPolicyOverrides(properties));
+    }
+
+    /**
+     * How servers observe calls: nested in the transport's own observation (no second span) when the
+     * application meters; {@code switchboard.call} is the same timer either way.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    ServerObservations switchboardServerObservations(ObjectProvider<ObservationRegistry> observations,
+            ObjectProvider<MeterRegistry> meters, ObjectProvider<ObservationPredicate> predicates,
+            ObjectProvider<ObservationFilter> filters, ObjectProvider<GlobalObservationConvention<?>> conventions,
+            Environment environment) {
+        ObservationRegistry registry = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
+        MeterRegistry meterRegistry = meters.getIfAvailable();
+        if (registry.isNoop() || meterRegistry == null) {
+            return new ServerObservations(registry);
+        }
+        boolean longTaskTimers = environment.getProperty("management.observations.long-task-timer.enabled",
+                Boolean.class, true);
+        return new ServerObservations(registry, MetersOnlyObservations.registry(meterRegistry, longTaskTimers,
+                predicates.orderedStream().toList(), filters.orderedStream().toList(),
+                conventions.orderedStream().toList()));
     }
 
     /**

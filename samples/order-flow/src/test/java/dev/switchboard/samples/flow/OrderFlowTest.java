@@ -130,6 +130,11 @@ class OrderFlowTest {
                         "orders embedded producer Orders.orderCreated OK",
                         "inventory embedded consumer Orders.orderCreated OK",
                         "points embedded consumer Orders.orderCreated OK");
+        // Each served call is one span (the transport's, with Switchboard's keys), not one per observation.
+        assertThat(log.trace(order.traceId()))
+                .filteredOn(hop -> hop.kind().equals("server"))
+                .extracting(hop -> hop.app() + " " + hop.call())
+                .containsExactlyInAnyOrder("orders Orders.placeOrder", "inventory Inventory.reserveStock");
     }
 
     @Test

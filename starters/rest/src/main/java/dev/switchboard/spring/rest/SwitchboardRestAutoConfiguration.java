@@ -6,6 +6,7 @@ import dev.switchboard.rest.server.DefaultRestServer;
 import dev.switchboard.rest.server.RestErrorAdvice;
 import dev.switchboard.rest.server.TraceIds;
 import dev.switchboard.runtime.idempotency.IdempotencyStore;
+import dev.switchboard.runtime.observation.ServerObservations;
 import dev.switchboard.runtime.resilience.PolicyEngine;
 import dev.switchboard.runtime.security.CallerSource;
 import dev.switchboard.runtime.security.DownstreamCredentials;
@@ -76,10 +77,11 @@ public class SwitchboardRestAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        RestServer switchboardRestServer(PolicyEngine policies, ObjectProvider<ObservationRegistry> observations,
+        RestServer switchboardRestServer(PolicyEngine policies, ObjectProvider<ServerObservations> observations,
                 ObjectProvider<JsonMapper> json, IdempotencyStore idempotency, TraceIds traceIds,
                 ObjectProvider<CallerSource> callers) {
-            return new DefaultRestServer(policies, observations.getIfAvailable(() -> ObservationRegistry.NOOP),
+            return new DefaultRestServer(policies,
+                    observations.getIfAvailable(() -> new ServerObservations(ObservationRegistry.NOOP)),
                     jsonMapper(json), idempotency, traceIds, callers.getIfAvailable(() -> CallerSource.ANONYMOUS));
         }
 

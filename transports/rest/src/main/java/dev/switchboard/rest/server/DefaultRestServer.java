@@ -4,6 +4,7 @@ import dev.switchboard.rest.RestDecoder;
 import dev.switchboard.rest.RestServer;
 import dev.switchboard.runtime.SwitchboardException;
 import dev.switchboard.runtime.idempotency.IdempotencyStore;
+import dev.switchboard.runtime.observation.ServerObservations;
 import dev.switchboard.runtime.pipeline.ServerPipeline;
 import dev.switchboard.runtime.pipeline.ServerStream;
 import dev.switchboard.runtime.pipeline.StreamExchange;
@@ -41,6 +42,12 @@ public final class DefaultRestServer implements RestServer {
 
     /** @param callers who is calling, as the application's security (Spring Security's filter chain) found */
     public DefaultRestServer(PolicyEngine policies, ObservationRegistry observations, JsonMapper json,
+            IdempotencyStore idempotencyStore, TraceIds traceIds, CallerSource callers) {
+        this(policies, new ServerObservations(observations), json, idempotencyStore, traceIds, callers);
+    }
+
+    /** @param observations how calls are observed: nested in Spring MVC's own observation when it has one */
+    public DefaultRestServer(PolicyEngine policies, ServerObservations observations, JsonMapper json,
             IdempotencyStore idempotencyStore, TraceIds traceIds, CallerSource callers) {
         this.pipeline = new ServerPipeline(policies, observations, "rest", callers);
         this.shared = new RestServerCall.Shared(json, traceIds, new AccessLog(),
