@@ -4,6 +4,7 @@ import dev.switchboard.grpc.GrpcCallers;
 import dev.switchboard.grpc.GrpcServer;
 import dev.switchboard.grpc.client.DefaultGrpcCallers;
 import dev.switchboard.grpc.server.DefaultGrpcServer;
+import dev.switchboard.runtime.observation.ServerObservations;
 import dev.switchboard.runtime.resilience.PolicyEngine;
 import dev.switchboard.runtime.security.CallerSource;
 import dev.switchboard.runtime.security.DownstreamCredentials;
@@ -13,7 +14,11 @@ import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.task.SimpleAsyncTaskExecutorBuilder;
+import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.grpc.client.ChannelBuilderOptions;
 import org.springframework.grpc.client.GrpcChannelBuilderCustomizer;
 import org.springframework.grpc.client.GrpcChannelFactory;
@@ -27,10 +32,22 @@ public class SwitchboardGrpcAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(GrpcServer.class)
-    DefaultGrpcServer switchboardGrpcServer(PolicyEngine policies, ObjectProvider<ObservationRegistry> observations,
-            ObjectProvider<CallerSource> callers) {
-        return new DefaultGrpcServer(policies, observations.getIfAvailable(() -> ObservationRegistry.NOOP),
-                callers.getIfAvailable(() -> CallerSource.ANONYMOUS));
+    DefaultGrpcServer switchboardGrpcServer(PolicyEngine policies, ObjectProvider<ServerObservations> observations,
+            ObjectProvider<CallerSource> callers, ObjectProvider<SimpleAsyncTaskExecutorBuilder> executors,
+            Environment environment) {
+        ServerObservations observed = observations.getIfAvailable(() -> new ServerObservations(ObservationRegistry.NOOP));
+        CallerSource callerSource = callers.getIfAvailable(() -> CallerSource.ANONYMOUS);
+        if (Threading.VIRTUAL.isActive(environment)) {
+            return new DefaultGrpcServer(policies, observed, callerSource,
+                    virtualThreads(executors, "switchboard-grpc-stream-"));
+        }
+        return new DefaultGrpcServer(policies, observed, callerSource);
+    }
+
+    /** Spring's executor on virtual threads, from Boot's builder (so {@code spring.task.execution.simple.*} applies). */
+    static SimpleAsyncTaskExecutor virtualThreads(ObjectProvider<SimpleAsyncTaskExecutorBuilder> builder, String prefix) {
+        return builder.getIfAvailable(SimpleAsyncTaskExecutorBuilder::new)
+                .virtualThreads(true).threadNamePrefix(prefix).build();
     }
 
     /** Spring gRPC's channel factory is configured after this class, so it is looked up when the first channel is made. */

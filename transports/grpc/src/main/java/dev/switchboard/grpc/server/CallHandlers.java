@@ -1,6 +1,7 @@
 package dev.switchboard.grpc.server;
 
 import dev.switchboard.runtime.SwitchboardException;
+import dev.switchboard.runtime.observation.ServerObservations;
 import dev.switchboard.runtime.pipeline.ServerPipeline;
 import dev.switchboard.runtime.pipeline.ServerStream;
 import dev.switchboard.runtime.pipeline.StreamExchange;
@@ -17,7 +18,6 @@ import io.grpc.ServerCallHandler;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
-import io.micrometer.observation.ObservationRegistry;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -37,7 +37,7 @@ final class CallHandlers {
     private final ServerPipeline pipeline;
     private final Executor streamHandlers;
 
-    CallHandlers(PolicyEngine policies, ObservationRegistry observations, CallerSource callers,
+    CallHandlers(PolicyEngine policies, ServerObservations observations, CallerSource callers,
             Executor streamHandlers) {
         this.pipeline = new ServerPipeline(policies, observations, "grpc", callers);
         this.streamHandlers = streamHandlers;

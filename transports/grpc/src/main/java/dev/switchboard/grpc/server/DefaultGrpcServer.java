@@ -1,11 +1,13 @@
 package dev.switchboard.grpc.server;
 
 import com.google.protobuf.Descriptors.FileDescriptor;
+import dev.switchboard.runtime.observation.ServerObservations;
 import dev.switchboard.runtime.resilience.PolicyEngine;
 import dev.switchboard.runtime.security.CallerSource;
 import dev.switchboard.grpc.GrpcServer;
 import dev.switchboard.grpc.GrpcServiceBinding;
 import io.micrometer.observation.ObservationRegistry;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -21,7 +23,7 @@ import java.util.function.Supplier;
 public final class DefaultGrpcServer implements GrpcServer, AutoCloseable {
 
     private final CallHandlers calls;
-    private final ExecutorService streamHandlers;
+    private final Executor streamHandlers;
 
     /** A server without authentication: operations that are not public refuse every call. */
     public DefaultGrpcServer(PolicyEngine policies, ObservationRegistry observations) {
@@ -30,7 +32,21 @@ public final class DefaultGrpcServer implements GrpcServer, AutoCloseable {
 
     /** @param callers who is calling, as the application's security (Spring gRPC's interceptor) found */
     public DefaultGrpcServer(PolicyEngine policies, ObservationRegistry observations, CallerSource callers) {
-        this.streamHandlers = Executors.newCachedThreadPool(new HandlerThreads());
+        this(policies, new ServerObservations(observations), callers);
+    }
+
+    /** @param observations how calls are observed: nested in Spring gRPC's own observation when it has one */
+    public DefaultGrpcServer(PolicyEngine policies, ServerObservations observations, CallerSource callers) {
+        this(policies, observations, callers, Executors.newCachedThreadPool(new HandlerThreads()));
+    }
+
+    /**
+     * @param streamHandlers where streaming handlers run, one task per open stream (virtual threads, say);
+     *                       closed with the server when it can be
+     */
+    public DefaultGrpcServer(PolicyEngine policies, ServerObservations observations, CallerSource callers,
+            Executor streamHandlers) {
+        this.streamHandlers = streamHandlers;
         this.calls = new CallHandlers(policies, observations, callers, streamHandlers);
     }
 
@@ -40,10 +56,14 @@ public final class DefaultGrpcServer implements GrpcServer, AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        streamHandlers.shutdown();
-        if (!streamHandlers.awaitTermination(5, TimeUnit.SECONDS)) {
-            streamHandlers.shutdownNow();
+    public void close() throws Exception {
+        if (streamHandlers instanceof ExecutorService pool) {
+            pool.shutdown();
+            if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
+                pool.shutdownNow();
+            }
+        } else if (streamHandlers instanceof AutoCloseable closeable) {
+            closeable.close();
         }
     }
 

@@ -50,6 +50,7 @@ public class ScriptedOrders implements OrdersService {
     private final AtomicReference<Duration> delay = new AtomicReference<>(Duration.ZERO);
     private final AtomicReference<Optional<Deadline>> lastDeadline = new AtomicReference<>(Optional.empty());
     private final AtomicReference<String> lastTraceId = new AtomicReference<>();
+    private final ConcurrentMap<String, Thread> lastThreads = new ConcurrentHashMap<>();
     private final Tracer tracer;
     private volatile CountDownLatch streamsCancelled = new CountDownLatch(1);
 
@@ -80,6 +81,11 @@ public class ScriptedOrders implements OrdersService {
     /** The trace id the last call ran in. */
     public String lastTraceId() {
         return lastTraceId.get();
+    }
+
+    /** The thread the last call of {@code operation} ran its handler on. */
+    public Thread lastThread(String operation) {
+        return lastThreads.get(operation);
     }
 
     public void reset() {
@@ -205,6 +211,7 @@ public class ScriptedOrders implements OrdersService {
 
     private void enter(String operation) {
         calls.computeIfAbsent(operation, o -> new AtomicInteger()).incrementAndGet();
+        lastThreads.put(operation, Thread.currentThread());
         lastDeadline.set(CallContext.currentDeadline());
         Span span = tracer.currentSpan();
         lastTraceId.set(span == null ? null : span.context().traceId());
