@@ -87,7 +87,7 @@ public final class GrpcBenchmark {
         }
     }
 
-    private static void stubCall(CatalogGrpc.CatalogBlockingStub stub, long sequence) {
+    static void stubCall(CatalogGrpc.CatalogBlockingStub stub, long sequence) {
         CatalogGrpc.CatalogBlockingStub withDeadline = stub.withDeadlineAfter(2, TimeUnit.SECONDS);
         if (sequence % 2 == 0) {
             withDeadline.getItem(dev.switchboard.benchmarks.catalog.protobuf.GetItemRequest.newBuilder()
@@ -97,7 +97,7 @@ public final class GrpcBenchmark {
         }
     }
 
-    private static dev.switchboard.benchmarks.catalog.protobuf.PutItemRequest protoPut(long sequence) {
+    static dev.switchboard.benchmarks.catalog.protobuf.PutItemRequest protoPut(long sequence) {
         return dev.switchboard.benchmarks.catalog.protobuf.PutItemRequest.newBuilder()
                 .setItem(dev.switchboard.benchmarks.catalog.protobuf.Item.newBuilder()
                         .setSku(CatalogItems.sku(sequence)).setName("Item " + sequence).setPrice(sequence)

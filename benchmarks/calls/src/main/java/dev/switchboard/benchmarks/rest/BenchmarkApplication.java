@@ -1,5 +1,7 @@
 package dev.switchboard.benchmarks.rest;
 
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -23,8 +25,9 @@ public class BenchmarkApplication {
         return "http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port");
     }
 
+    /** {@code bench.downstream-ms}: how long each read waits on a simulated downstream (0). */
     @Bean
-    CatalogStore catalogStore() {
-        return new CatalogStore();
+    CatalogStore catalogStore(@Value("${bench.downstream-ms:0}") long downstreamMillis) {
+        return new CatalogStore(Duration.ofMillis(downstreamMillis));
     }
 }

@@ -5,6 +5,7 @@ import dev.switchboard.benchmarks.LoadGenerator;
 import dev.switchboard.benchmarks.catalog.CatalogClient;
 import dev.switchboard.benchmarks.catalog.PutItemRequest;
 import dev.switchboard.benchmarks.rest.BenchmarkApplication;
+import dev.switchboard.benchmarks.rest.WrkBenchmark;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +18,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The generated REST client on each HTTP client Spring Boot can detect, against the same generated
  * server in one JVM, in interleaved rounds: the JDK's (as Boot builds it, and with a pooled
- * executor), Apache HttpClient 5 (with Boot's pool, and with the starter's) and Jetty. The fastest is
- * the one the REST starter brings. Half reads by path variable, half validated JSON writes.
+ * executor), Apache HttpClient 5 (with Boot's pool, and with the starter's), Jetty and Reactor Netty. The
+ * fastest is the one the REST starter brings. Half reads by path variable, half validated JSON writes; the
+ * server alone under wrk with the same mix is printed beside them.
  *
  * <pre>./mvnw -B -pl benchmarks/calls exec:java -Dbench.main=dev.switchboard.benchmarks.rest.clients.HttpClientsBenchmark \
  *     -Dbench.threads=8 -Dbench.seconds=8 -Dbench.rounds=3</pre>
@@ -40,6 +42,7 @@ public final class HttpClientsBenchmark {
             clients.put("Apache HttpClient 5, the starter's pool (64)", new String[] {
                     "spring.http.clients.imperative.factory=http_components"});
             clients.put("Jetty HttpClient, 64 per destination", new String[] {"spring.http.clients.imperative.factory=jetty"});
+            clients.put("Reactor Netty HttpClient", new String[] {"spring.http.clients.imperative.factory=reactor"});
 
             List<ConfigurableApplicationContext> callers = new ArrayList<>();
             try {
@@ -59,6 +62,11 @@ public final class HttpClientsBenchmark {
                     first.putItem(new PutItemRequest(CatalogItems.item(i)));
                 }
                 List<LoadGenerator.Result> medians = LoadGenerator.fromSystemProperties().measure(scenarios);
+                // The server alone with the same mix and as many connections as callers: what no client costs.
+                LoadGenerator.Result wrk = WrkBenchmark.wrk(1, Integer.getInteger("bench.threads", 8),
+                        Integer.getInteger("bench.seconds", 10), WrkBenchmark.readsAndWrites(base));
+                System.out.printf(Locale.ROOT, "the server alone under wrk, same mix and connections: %.0f calls/s, p50 %.0f µs, p99 %.0f µs%n",
+                        wrk.throughput(), wrk.p50Micros(), wrk.p99Micros());
                 List<String> names = List.copyOf(clients.keySet());
                 for (int i = 1; i < medians.size(); i++) {
                     System.out.printf(Locale.ROOT, "%s / JDK (Boot's default build): throughput %.2f×, p99 %.2f×%n",
