@@ -4,6 +4,7 @@ import dev.switchboard.benchmarks.catalog.PutItemRequest;
 import dev.switchboard.benchmarks.catalog.protobuf.CatalogGrpc;
 import dev.switchboard.benchmarks.catalog.protobuf.Item;
 import dev.switchboard.benchmarks.catalog.protobuf.WatchItemRequest;
+import dev.switchboard.benchmarks.grpc.GrpcBenchmark;
 import dev.switchboard.benchmarks.grpc.GrpcServiceBenchmark;
 import dev.switchboard.benchmarks.rest.BenchmarkApplication;
 import dev.switchboard.benchmarks.rest.CatalogStore;
@@ -21,7 +22,6 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -61,12 +61,8 @@ public final class VirtualThreadsBenchmark {
             List<Integer> grpcPorts = new ArrayList<>();
             for (String side : SIDES) {
                 AtomicInteger grpcPort = new AtomicInteger();
-                servers.add(new SpringApplicationBuilder(BenchmarkApplication.class)
-                        .properties(BenchmarkApplication.QUIET)
-                        .properties("server.port=0", "spring.grpc.server.port=0", "bench.downstream-ms=" + downstream,
-                                "spring.threads.virtual.enabled=" + side.startsWith("virtual"))
-                        .listeners(event -> GrpcServiceBenchmark.portOf(event, grpcPort))
-                        .run(args));
+                servers.add(GrpcBenchmark.generatedServer(args, grpcPort, "bench.downstream-ms=" + downstream,
+                        "spring.threads.virtual.enabled=" + side.startsWith("virtual")));
                 grpcPorts.add(grpcPort.get());
                 CatalogStore store = servers.get(servers.size() - 1).getBean(CatalogStore.class);
                 for (int i = 0; i < CatalogItems.COUNT; i++) {

@@ -33,22 +33,13 @@ public final class GrpcBenchmark {
 
     @SuppressWarnings("try") // the servers are held open by the try, not referenced in it
     public static void main(String[] args) throws Exception {
-        String[] quiet = {"spring.main.banner-mode=off", "logging.level.root=warn", "spring.grpc.server.port=0"};
-
         AtomicInteger generatedPort = new AtomicInteger();
         AtomicInteger handWrittenPort = new AtomicInteger();
-        try (ConfigurableApplicationContext generatedServer = new SpringApplicationBuilder(BenchmarkApplication.class)
-                        .properties(quiet).properties("server.port=0")
-                        .listeners(event -> portOf(event, generatedPort))
-                        .run(args);
-                ConfigurableApplicationContext handWrittenServer = new SpringApplicationBuilder(HandWrittenGrpcApplication.class)
-                        .web(WebApplicationType.NONE)
-                        .properties(quiet)
-                        .listeners(event -> portOf(event, handWrittenPort))
-                        .run(args);
+        try (ConfigurableApplicationContext generatedServer = generatedServer(args, generatedPort);
+                ConfigurableApplicationContext handWrittenServer = handWrittenServer(args, handWrittenPort);
                 ConfigurableApplicationContext caller = new SpringApplicationBuilder(CallerApplication.class)
                         .web(WebApplicationType.NONE)
-                        .properties(quiet)
+                        .properties(BenchmarkApplication.QUIET)
                         .properties("switchboard.services.catalog.client.transport=grpc",
                                 "switchboard.services.catalog.client.address=127.0.0.1:" + generatedPort.get())
                         .run(args)) {
@@ -79,6 +70,25 @@ public final class GrpcBenchmark {
                 toHandWritten.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /** The generated service (REST and gRPC on free ports); its gRPC port goes into {@code grpcPort}. */
+    public static ConfigurableApplicationContext generatedServer(String[] args, AtomicInteger grpcPort,
+            String... properties) {
+        return new SpringApplicationBuilder(BenchmarkApplication.class)
+                .properties(BenchmarkApplication.QUIET).properties("server.port=0", "spring.grpc.server.port=0")
+                .properties(properties)
+                .listeners(event -> portOf(event, grpcPort))
+                .run(args);
+    }
+
+    /** The hand-written grpc-java service on a free port, which goes into {@code grpcPort}. */
+    public static ConfigurableApplicationContext handWrittenServer(String[] args, AtomicInteger grpcPort) {
+        return new SpringApplicationBuilder(HandWrittenGrpcApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties(BenchmarkApplication.QUIET).properties("spring.grpc.server.port=0")
+                .listeners(event -> portOf(event, grpcPort))
+                .run(args);
     }
 
     private static void portOf(Object event, AtomicInteger port) {

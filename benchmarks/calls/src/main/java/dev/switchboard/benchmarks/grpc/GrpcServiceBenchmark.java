@@ -3,8 +3,6 @@ package dev.switchboard.benchmarks.grpc;
 import dev.switchboard.benchmarks.CatalogItems;
 import dev.switchboard.benchmarks.LoadGenerator;
 import dev.switchboard.benchmarks.catalog.protobuf.CatalogGrpc;
-import dev.switchboard.benchmarks.grpc.handwritten.HandWrittenGrpcApplication;
-import dev.switchboard.benchmarks.rest.BenchmarkApplication;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
 import java.io.File;
@@ -21,10 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
 
 /**
  * The gRPC service alone: the generated service against the hand-written grpc-java one, each on its
@@ -45,18 +40,10 @@ public final class GrpcServiceBenchmark {
         int seconds = Integer.getInteger("bench.seconds", 10);
         int rounds = Integer.getInteger("bench.rounds", 5);
         int warmup = Integer.getInteger("bench.warmupSeconds", 5);
-        String[] quiet = {"spring.main.banner-mode=off", "logging.level.root=warn", "spring.grpc.server.port=0"};
         AtomicInteger generatedPort = new AtomicInteger();
         AtomicInteger handWrittenPort = new AtomicInteger();
-        try (ConfigurableApplicationContext generatedServer = new SpringApplicationBuilder(BenchmarkApplication.class)
-                        .properties(quiet).properties("server.port=0")
-                        .listeners(event -> portOf(event, generatedPort))
-                        .run(args);
-                ConfigurableApplicationContext handWrittenServer = new SpringApplicationBuilder(HandWrittenGrpcApplication.class)
-                        .web(WebApplicationType.NONE)
-                        .properties(quiet)
-                        .listeners(event -> portOf(event, handWrittenPort))
-                        .run(args)) {
+        try (ConfigurableApplicationContext generatedServer = GrpcBenchmark.generatedServer(args, generatedPort);
+                ConfigurableApplicationContext handWrittenServer = GrpcBenchmark.handWrittenServer(args, handWrittenPort)) {
             fill(generatedPort.get());
             fill(handWrittenPort.get());
             Map<String, Integer> scenarios = new LinkedHashMap<>();
@@ -117,11 +104,5 @@ public final class GrpcServiceBenchmark {
             return String.join(File.pathSeparator, entries);
         }
         return System.getProperty("java.class.path");
-    }
-
-    public static void portOf(Object event, AtomicInteger port) {
-        if (event instanceof GrpcServerStartedEvent started) {
-            port.set(started.getPort());
-        }
     }
 }
