@@ -7,6 +7,7 @@ import dev.switchboard.rest.RestValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,16 +20,27 @@ import tools.jackson.databind.json.JsonMapper;
 final class DefaultRestCall implements RestCall {
 
     private final Map<String, String> pathVariables;
-    private final Map<String, List<String>> query;
-    private final byte[] body;
+    private final Supplier<Map<String, List<String>>> queryOfRequest;
+    private final Supplier<byte[]> bodyOfRequest;
+    private Map<String, List<String>> query;
+    private byte[] body;
     private final JsonMapper json;
     private final List<ConstraintViolation> violations = new ArrayList<>();
 
-    DefaultRestCall(Map<String, String> pathVariables, Map<String, List<String>> query, byte[] body, JsonMapper json) {
+    /** The query and the body are read when the decoder first asks: a read by path variable reads neither. */
+    DefaultRestCall(Map<String, String> pathVariables, Supplier<Map<String, List<String>>> query, Supplier<byte[]> body,
+            JsonMapper json) {
         this.pathVariables = pathVariables;
-        this.query = query;
-        this.body = body;
+        this.queryOfRequest = query;
+        this.bodyOfRequest = body;
         this.json = json;
+    }
+
+    private Map<String, List<String>> query() {
+        if (query == null) {
+            query = queryOfRequest.get();
+        }
+        return query;
     }
 
     @Override
@@ -51,7 +63,7 @@ final class DefaultRestCall implements RestCall {
 
     @Override
     public <T> List<T> queryList(String name, RestValue<T> type) {
-        List<String> texts = query.getOrDefault(name, List.of());
+        List<String> texts = query().getOrDefault(name, List.of());
         List<T> values = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
             values.add(parse(name + "[" + i + "]", texts.get(i), type));
@@ -75,6 +87,9 @@ final class DefaultRestCall implements RestCall {
 
     @Override
     public <T> T body(Class<T> type) {
+        if (body == null) {
+            body = bodyOfRequest.get();
+        }
         if (body.length == 0) {
             violations.add(new ConstraintViolation("body", "is required: send the input as JSON"));
             throw new ValidationException(violations);
@@ -101,7 +116,7 @@ final class DefaultRestCall implements RestCall {
     }
 
     private String first(String name) {
-        List<String> values = query.get(name);
+        List<String> values = query().get(name);
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 

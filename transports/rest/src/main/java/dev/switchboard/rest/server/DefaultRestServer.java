@@ -76,7 +76,7 @@ public final class DefaultRestServer implements RestServer {
 
         @Override
         public ServerResponse respond(Supplier<O> output) {
-            return answered(shared.idempotency().run(operation, request, body(),
+            return answered(shared.idempotency().run(operation, request, this::body,
                     () -> shared.json().writeValueAsBytes(output.get()), this::problem));
         }
 

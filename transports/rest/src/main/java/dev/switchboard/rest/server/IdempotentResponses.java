@@ -45,14 +45,14 @@ final class IdempotentResponses {
      * Runs {@code call}, which answers the JSON body of a 200, under the request's idempotency
      * key when the operation needs one and the request has one.
      */
-    ServerResponse run(OperationDescriptor operation, ServerRequest request, byte[] body, Supplier<byte[]> call,
+    ServerResponse run(OperationDescriptor operation, ServerRequest request, Supplier<byte[]> body, Supplier<byte[]> call,
             Function<SwitchboardException, Problem> problem) {
         String key = request.headers().firstHeader(KEY_HEADER);
         if (operation.idempotent() || key == null) {
             return ok(call.get());
         }
         String scope = operation.fullName();
-        IdempotencyClaim claim = store.claim(scope, key, fingerprint(request, body));
+        IdempotencyClaim claim = store.claim(scope, key, fingerprint(request, body.get()));
         if (claim instanceof IdempotencyClaim.Replay replay) {
             StoredResponse stored = replay.response();
             return ServerResponse.status(stored.status())

@@ -71,7 +71,7 @@ abstract class RestServerCall<I> implements IncomingCall {
 
     /** Reads the path variables, query and body with the generated decoder; every unreadable value is reported at once. */
     public I decode() {
-        DefaultRestCall call = new DefaultRestCall(request.pathVariables(), request.params(), body(), shared.json());
+        DefaultRestCall call = new DefaultRestCall(request.pathVariables(), request::params, this::body, shared.json());
         I input = decoder.decode(call);
         call.requireReadable();
         return input;

@@ -137,7 +137,7 @@ class IdempotentResponsesTest {
     }
 
     private ServerResponse run(OperationDescriptor operation, ServerRequest request, Supplier<byte[]> call) {
-        return idempotency.run(operation, request, bodyOf(request), call,
+        return idempotency.run(operation, request, () -> bodyOf(request), call,
                 failure -> Problem.of(failure, request.path(), null));
     }
 
