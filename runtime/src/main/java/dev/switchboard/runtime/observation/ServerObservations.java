@@ -4,14 +4,16 @@ import dev.switchboard.runtime.policy.OperationDescriptor;
 import io.micrometer.common.KeyValues;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.ObservationView;
+import io.micrometer.observation.transport.ReceiverContext;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
  * How a server observes its calls. A call the transport already observes (Spring MVC's
- * {@code http.server.requests}, Spring gRPC's {@code grpc.server}: their observation is current when
- * the pipeline starts) is not traced a second time: {@code switchboard.call} is recorded on a registry
+ * {@code http.server.requests}, Spring gRPC's {@code grpc.server}: the nearest receiver's observation
+ * from the current one up) is not traced a second time: {@code switchboard.call} is recorded on a registry
  * that only meters, with the same convention and so the same timer, tags and long-task timer, and
  * Switchboard's keys go onto the transport's span. Without a transport observation, or without a
  * meters-only registry, a call gets its own full observation continuing the caller's trace.
@@ -42,8 +44,8 @@ public final class ServerObservations {
 
     /** A started observation of one unary call, nested in the transport's observation when there is one. */
     public Observation unary(OperationDescriptor operation, String transport, Function<String, String> headers) {
-        Observation parent = metersOnly == null ? null : registry.getCurrentObservation();
-        if (parent == null || parent.isNoop()) {
+        Observation parent = metersOnly == null ? null : transportObservation(registry.getCurrentObservation());
+        if (parent == null) {
             return CallObservations.server(registry, operation, transport, headers);
         }
         CallDetails call = new CallDetails(operation.service(), operation.name(), transport, CallKind.SERVER);
@@ -53,6 +55,22 @@ public final class ServerObservations {
         Observation.Context context = new Observation.Context();
         context.put(TransportObservation.class, new TransportObservation(parent));
         return CallObservations.start(metersOnly, context, call);
+    }
+
+    /**
+     * The transport's observation of the call: the nearest receiver's observation from the current one up
+     * (Spring Security, say, observes its filters inside Spring MVC's), or null.
+     */
+    private static Observation transportObservation(Observation current) {
+        ObservationView view = current;
+        while (view != null) {
+            if (view instanceof Observation observation && !observation.isNoop()
+                    && view.getContextView() instanceof ReceiverContext<?>) {
+                return observation;
+            }
+            view = view.getContextView().getParentObservation();
+        }
+        return null;
     }
 
     /** A started observation of one streaming call: always its own, as it outlives the call that opened it. */

@@ -24,6 +24,7 @@ import dev.switchboard.runtime.validation.Validatable;
 import dev.switchboard.runtime.validation.ValidationException;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
+import io.micrometer.observation.transport.RequestReplyReceiverContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -114,7 +115,7 @@ class ServerPipelineTest {
 
     @Test
     void aCallTheTransportObservesIsMeteredBesideItAndNotTracedTwice() {
-        Observation transport = Observation.start("http.server.requests", calls.registry);
+        Observation transport = transportObservation("http.server.requests");
         AtomicReference<Observation> current = new AtomicReference<>();
         try (Observation.Scope scope = transport.openScope()) {
             String answer = nested.unary(GET_ORDER, new FakeUnary<>(() -> new Query("o-1"), null), input -> {
@@ -136,7 +137,7 @@ class ServerPipelineTest {
 
     @Test
     void theOutcomeReachesTheTransportsObservationBeforeTheTransportAnswers() {
-        Observation transport = Observation.start("grpc.server", calls.registry);
+        Observation transport = transportObservation("grpc.server");
         AtomicReference<String> outcomeWhenAnswered = new AtomicReference<>();
         FakeUnary<Query> call = new FakeUnary<>(() -> new Query("o-9"), null) {
             @Override
@@ -154,6 +155,43 @@ class ServerPipelineTest {
         assertThat(outcomeWhenAnswered.get()).isEqualTo("NOT_FOUND");
         assertThat(metered.only().outcome()).isEqualTo("NOT_FOUND");
         assertThat(metered.only().error()).isInstanceOf(SwitchboardException.class);
+    }
+
+    @Test
+    void aCallIsNestedInTheTransportsObservationAlsoBelowAnotherOne() {
+        Observation transport = transportObservation("http.server.requests");
+        try (Observation.Scope outer = transport.openScope()) {
+            Observation security = Observation.start("spring.security.http.secured.requests", calls.registry);
+            try (Observation.Scope inner = security.openScope()) {
+                nested.unary(GET_ORDER, new FakeUnary<>(() -> new Query("o-1"), null), input -> "order");
+            }
+            security.stop();
+            assertThat(security.getContext().getHighCardinalityKeyValues()).isEmpty();
+        }
+        transport.stop();
+
+        assertThat(calls.started).isEmpty();
+        assertThat(metered.only().outcome()).isEqualTo("OK");
+        assertThat(transport.getContext().getHighCardinalityKeyValue("operation").getValue()).isEqualTo("getOrder");
+    }
+
+    @Test
+    void insideAnObservationThatIsNotATransportsServerTheCallIsObservedInFull() {
+        Observation unrelated = Observation.start("some.work", calls.registry);
+        try (Observation.Scope scope = unrelated.openScope()) {
+            nested.unary(GET_ORDER, new FakeUnary<>(() -> new Query("o-1"), null), input -> "order");
+        }
+        unrelated.stop();
+
+        assertThat(metered.started).isEmpty();
+        assertThat(calls.only().outcome()).isEqualTo("OK");
+        assertThat(unrelated.getContext().getHighCardinalityKeyValues()).isEmpty();
+    }
+
+    /** What Spring MVC and Spring gRPC start for each call: a receiver's observation. */
+    private Observation transportObservation(String name) {
+        return Observation.start(name, () -> new RequestReplyReceiverContext<Object, Object>((carrier, key) -> null),
+                calls.registry);
     }
 
     @Test

@@ -16,8 +16,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class FlowLog {
 
-    /** One traced hop: which service recorded it, in which trace, and Switchboard's keys. */
-    public record Hop(String app, String traceId, long startNanos, String service, String operation,
+    /** One traced hop: which service recorded it, in which trace, the span's name, and Switchboard's keys. */
+    public record Hop(String app, String traceId, long startNanos, String span, String service, String operation,
             String transport, String kind, String outcome) {
 
         /** {@code Inventory.reserveStock}. */
@@ -44,7 +44,7 @@ public final class FlowLog {
                 SpanData data = span.toSpanData();
                 String transport = data.getAttributes().get(AttributeKey.stringKey("transport"));
                 if (transport != null) {
-                    hops.add(new Hop(app, data.getTraceId(), data.getStartEpochNanos(), tag(data, "service"),
+                    hops.add(new Hop(app, data.getTraceId(), data.getStartEpochNanos(), data.getName(), tag(data, "service"),
                             tag(data, "operation"), transport, tag(data, "kind"), tag(data, "outcome")));
                 }
             }

@@ -130,11 +130,16 @@ class OrderFlowTest {
                         "orders embedded producer Orders.orderCreated OK",
                         "inventory embedded consumer Orders.orderCreated OK",
                         "points embedded consumer Orders.orderCreated OK");
-        // Each served call is one span (the transport's, with Switchboard's keys), not one per observation.
+        // Each served call is one span, the transport's own (Spring MVC's, Spring gRPC's) carrying Switchboard's
+        // keys, not a second one of Switchboard's named after the operation.
         assertThat(log.trace(order.traceId()))
                 .filteredOn(hop -> hop.kind().equals("server"))
                 .extracting(hop -> hop.app() + " " + hop.call())
                 .containsExactlyInAnyOrder("orders Orders.placeOrder", "inventory Inventory.reserveStock");
+        assertThat(log.trace(order.traceId()))
+                .filteredOn(hop -> hop.kind().equals("server"))
+                .extracting(Hop::span)
+                .doesNotContain("Orders/placeOrder", "Inventory/reserveStock");
     }
 
     @Test
