@@ -6,12 +6,20 @@ import dev.switchboard.runtime.idempotency.IdempotencyStore;
 import dev.switchboard.runtime.idempotency.InMemoryIdempotencyStore;
 import dev.switchboard.runtime.messaging.InMemoryProcessedMessages;
 import dev.switchboard.runtime.messaging.ProcessedMessages;
+import dev.switchboard.runtime.observation.CallObservations;
+import dev.switchboard.runtime.observation.ServerObservations;
 import dev.switchboard.runtime.policy.CallShape;
 import dev.switchboard.runtime.policy.OperationDescriptor;
 import dev.switchboard.runtime.policy.PolicySettings;
 import dev.switchboard.runtime.policy.RetrySettings;
 import dev.switchboard.runtime.resilience.PolicyEngine;
 import dev.switchboard.spring.messaging.SwitchboardMessagingAutoConfiguration;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationPredicate;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.RequestReplyReceiverContext;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -44,6 +52,43 @@ class SwitchboardAutoConfigurationTest {
                     assertThat(settings.retry().backoff()).isEqualTo(Duration.ofMillis(50));
                     assertThat(settings.rateLimit().permits()).isEqualTo(10);
                 });
+    }
+
+    /**
+     * A unary call inside the transport's observation is metered on a registry built from the application's
+     * meter registry and observation predicates: the same {@code switchboard.call} timer and tags, switched
+     * off by the same predicate.
+     */
+    @Test
+    void nestedServerCallsAreMeteredAsTheApplicationMetersObservations() {
+        ApplicationContextRunner metered = runner
+                .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .withBean(ObservationRegistry.class, () -> {
+                    ObservationRegistry registry = ObservationRegistry.create();
+                    registry.observationConfig().observationHandler(context -> true);
+                    return registry;
+                });
+        metered.run(context -> {
+            serveOneCall(context.getBean(ServerObservations.class), context.getBean(ObservationRegistry.class));
+            assertThat(context.getBean(MeterRegistry.class).get("switchboard.call")
+                    .tags("service", "OrderHistory", "operation", "getOrder", "transport", "rest", "kind", "server",
+                            "outcome", "OK", "error", "none")
+                    .timer().count()).isEqualTo(1);
+        });
+        metered.withBean(ObservationPredicate.class, () -> (name, observation) -> !name.equals("switchboard.call"))
+                .run(context -> {
+                    serveOneCall(context.getBean(ServerObservations.class), context.getBean(ObservationRegistry.class));
+                    assertThat(context.getBean(MeterRegistry.class).find("switchboard.call").timers()).isEmpty();
+                });
+    }
+
+    private static void serveOneCall(ServerObservations servers, ObservationRegistry registry) {
+        Observation transport = Observation.start("http.server.requests",
+                () -> new RequestReplyReceiverContext<Object, Object>((carrier, key) -> null), registry);
+        try (Observation.Scope scope = transport.openScope()) {
+            CallObservations.stop(servers.unary(GET_ORDER, "rest", header -> null), null);
+        }
+        transport.stop();
     }
 
     @Test
