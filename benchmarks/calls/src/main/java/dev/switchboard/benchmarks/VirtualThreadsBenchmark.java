@@ -78,7 +78,7 @@ public final class VirtualThreadsBenchmark {
                     results.put(name + side, new ArrayList<>());
                 }
             }
-            Map<String, List<Double>> peakThreads = new LinkedHashMap<>();
+            Map<String, List<Double>> handlerThreadCounts = new LinkedHashMap<>();
             for (int r = -1; r < rounds; r++) { // round -1 warms up
                 for (int s = 0; s < SIDES.length; s++) {
                     LoadGenerator.Result restResult = WrkBenchmark.wrk(1, connections, seconds,
@@ -91,14 +91,14 @@ public final class VirtualThreadsBenchmark {
                         results.get(cases[0] + SIDES[s]).add(restResult);
                         results.get(cases[1] + SIDES[s]).add(grpcResult);
                         results.get(cases[2] + SIDES[s]).add(streamResult);
-                        peakThreads.computeIfAbsent(SIDES[s], k -> new ArrayList<>()).add((double) handlerThreads.get());
+                        handlerThreadCounts.computeIfAbsent(SIDES[s], k -> new ArrayList<>()).add((double) handlerThreads.get());
                     }
                 }
             }
             List<LoadGenerator.Result> medians = LoadGenerator.report(connections, Duration.ofSeconds(seconds), rounds,
                     results);
             System.out.println("\n(streaming rows: streams completed per second, p50/p99 of a stream's whole duration)");
-            peakThreads.forEach((side, peaks) -> System.out.printf(Locale.ROOT,
+            handlerThreadCounts.forEach((side, peaks) -> System.out.printf(Locale.ROOT,
                     "platform threads running stream handlers with every stream open, %s: %.0f%n", side,
                     peaks.stream().sorted().toList().get(peaks.size() / 2)));
             System.out.println();
