@@ -5,11 +5,8 @@ import dev.switchboard.runtime.messaging.Message;
 import dev.switchboard.runtime.messaging.MessageTransport;
 import dev.switchboard.runtime.messaging.Subscription;
 import dev.switchboard.runtime.messaging.WorkerThreads;
+import io.nats.client.Connection;
 import io.nats.client.JetStream;
-import io.nats.client.JetStreamApiException;
-import io.nats.client.JetStreamSubscription;
-import io.nats.client.PullSubscribeOptions;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -48,6 +45,7 @@ final class NatsConsumer {
     });
 
     private final Subscription subscription;
+    private final Connection connection;
     private final JetStream jetStream;
     private final String stream;
     private final String durable;
@@ -55,8 +53,10 @@ final class NatsConsumer {
     private final WorkerThreads workers;
 
     /** @param transport publishes the dead letters */
-    NatsConsumer(Subscription subscription, JetStream jetStream, String stream, String durable, MessageTransport transport) {
+    NatsConsumer(Subscription subscription, Connection connection, JetStream jetStream, String stream, String durable,
+            MessageTransport transport) {
         this.subscription = subscription;
+        this.connection = connection;
         this.jetStream = jetStream;
         this.stream = stream;
         this.durable = durable;
@@ -70,28 +70,8 @@ final class NatsConsumer {
     }
 
     private void work(BooleanSupplier running) {
-        JetStreamSubscription pull;
-        try {
-            pull = jetStream.subscribe(subscription.destination(), PullSubscribeOptions.bind(stream, durable));
-        } catch (IOException | JetStreamApiException e) {
-            log.error("cannot bind to the JetStream consumer {} on {}", durable, stream, e);
-            return;
-        }
-        try {
-            while (running.getAsBoolean()) {
-                deliver(pull.fetch(FETCH_BATCH, FETCH_WAIT));
-            }
-        } catch (IllegalStateException closed) {
-            if (running.getAsBoolean()) {
-                log.warn("the NATS subscription on {} closed", subscription.destination(), closed);
-            }
-        } finally {
-            try {
-                pull.unsubscribe();
-            } catch (IllegalStateException alreadyClosed) {
-                // The connection went first.
-            }
-        }
+        new DurablePull(connection, jetStream, subscription.destination(), stream, durable)
+                .run(running, FETCH_BATCH, FETCH_WAIT, this::deliver);
     }
 
     /** Delivers a fetched batch in order, keeping the messages not settled yet in progress on the server. */

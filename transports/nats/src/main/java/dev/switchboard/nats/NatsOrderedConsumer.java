@@ -5,17 +5,12 @@ import dev.switchboard.runtime.messaging.Message;
 import dev.switchboard.runtime.messaging.MessageTransport;
 import dev.switchboard.runtime.messaging.Subscription;
 import dev.switchboard.runtime.messaging.WorkerThreads;
+import io.nats.client.Connection;
 import io.nats.client.JetStream;
-import io.nats.client.JetStreamApiException;
-import io.nats.client.JetStreamSubscription;
-import io.nats.client.PullSubscribeOptions;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * An ordered subscription on JetStream: the destination's subject is split into shard subjects
@@ -33,9 +28,9 @@ import org.slf4j.LoggerFactory;
  */
 final class NatsOrderedConsumer {
 
-    private static final Logger log = LoggerFactory.getLogger(NatsOrderedConsumer.class);
     private static final Duration FETCH_WAIT = Duration.ofMillis(200);
 
+    private final Connection connection;
     private final JetStream jetStream;
     private final String stream;
     private final DeliveryLoop<io.nats.client.Message> loop;
@@ -45,8 +40,9 @@ final class NatsOrderedConsumer {
      * @param durables  the group's durable consumer of each shard, in shard order
      * @param transport publishes the dead letters
      */
-    NatsOrderedConsumer(Subscription subscription, JetStream jetStream, String stream, List<String> durables,
-            MessageTransport transport) {
+    NatsOrderedConsumer(Subscription subscription, Connection connection, JetStream jetStream, String stream,
+            List<String> durables, MessageTransport transport) {
+        this.connection = connection;
         this.jetStream = jetStream;
         this.stream = stream;
         this.loop = new DeliveryLoop<>(subscription, new JetStreamHooks(transport));
@@ -63,30 +59,8 @@ final class NatsOrderedConsumer {
     }
 
     private void pull(String subject, String durable, BooleanSupplier running) {
-        JetStreamSubscription pull;
-        try {
-            pull = jetStream.subscribe(subject, PullSubscribeOptions.bind(stream, durable));
-        } catch (IOException | JetStreamApiException e) {
-            log.error("cannot bind to the JetStream consumer {} on {}", durable, stream, e);
-            return;
-        }
-        try {
-            while (running.getAsBoolean()) {
-                for (io.nats.client.Message received : pull.fetch(1, FETCH_WAIT)) {
-                    loop.deliver(received);
-                }
-            }
-        } catch (IllegalStateException closed) {
-            if (running.getAsBoolean()) {
-                log.warn("the NATS subscription on {} closed", subject, closed);
-            }
-        } finally {
-            try {
-                pull.unsubscribe();
-            } catch (IllegalStateException alreadyClosed) {
-                // The connection went first.
-            }
-        }
+        new DurablePull(connection, jetStream, subject, stream, durable).run(running, 1, FETCH_WAIT,
+                fetched -> fetched.forEach(loop::deliver));
     }
 
     /** Lets the in-flight handlers finish (up to 10 s each), then stops. */

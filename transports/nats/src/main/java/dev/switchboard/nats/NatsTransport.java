@@ -200,7 +200,7 @@ public final class NatsTransport implements MessageTransport {
         } catch (IOException | JetStreamApiException e) {
             throw new IllegalStateException("cannot create the JetStream consumer " + durable + " on " + stream, e);
         }
-        NatsConsumer consumer = new NatsConsumer(subscription, jetStream, stream, durable, this);
+        NatsConsumer consumer = new NatsConsumer(subscription, connection, jetStream, stream, durable, this);
         consumer.start();
         return consumers.add(consumer::close);
     }
@@ -231,7 +231,7 @@ public final class NatsTransport implements MessageTransport {
             }
             durables.add(shardDurable);
         }
-        NatsOrderedConsumer consumer = new NatsOrderedConsumer(subscription, jetStream, stream, durables, this);
+        NatsOrderedConsumer consumer = new NatsOrderedConsumer(subscription, connection, jetStream, stream, durables, this);
         consumer.start();
         return consumers.add(consumer::close);
     }
