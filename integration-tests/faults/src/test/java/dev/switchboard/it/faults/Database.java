@@ -64,6 +64,14 @@ final class Database implements AutoCloseable {
         return count[0];
     }
 
+    /** Outbox rows the relays have not had confirmed yet: orders lost before or after the broker took them. */
+    int unsentOutboxRows() {
+        int[] count = new int[1];
+        query("SELECT count(*) FROM " + schema + ".switchboard_outbox WHERE sent_at IS NULL",
+                rows -> count[0] = rows.getInt(1));
+        return count[0];
+    }
+
     /** The schema's tables, the stores' included. */
     List<String> tables() {
         List<String> tables = new ArrayList<>();

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -180,6 +181,25 @@ abstract class FaultScenarios {
         }
     }
 
+    /**
+     * What a failed run's logs say, printed where CI shows it (the logs themselves stay on the machine
+     * that ran it): outbox rows never confirmed, and the instances' warnings and errors.
+     */
+    private void explain() {
+        System.out.println("  outbox rows not confirmed by the broker: " + database.unsentOutboxRows());
+        try (Stream<Path> logs = Files.list(directory)) {
+            for (Path log : logs.filter(file -> file.toString().endsWith(".log")).sorted().toList()) {
+                Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                        .filter(line -> line.contains(" WARN ") || line.contains(" ERROR "))
+                        .map(line -> line.length() > 400 ? line.substring(0, 400) : line)
+                        .distinct().limit(40)
+                        .forEach(line -> System.out.println("  " + log.getFileName() + ": " + line));
+            }
+        } catch (IOException e) {
+            System.out.println("  cannot read the instances' logs: " + e);
+        }
+    }
+
     /** Prints the outcome's line and appends it to {@code summary.txt} next to the logs. */
     private void report(ScenarioOutcome outcome) {
         String line = "FAULTS " + outcome.summary();
@@ -187,6 +207,7 @@ abstract class FaultScenarios {
         if (!outcome.lost().isEmpty() || !outcome.duplicates().isEmpty() || !outcome.phantoms().isEmpty()) {
             System.out.println("  lost " + first(outcome.lost()) + ", duplicates " + first(outcome.duplicates())
                     + ", phantoms " + first(outcome.phantoms()));
+            explain();
         }
         if (!outcome.callers().failed().isEmpty()) {
             System.out.println("  a 500: " + outcome.callers().failed().values().iterator().next());

@@ -1,11 +1,11 @@
 package dev.switchboard.it.faults;
 
 import io.nats.client.Connection;
+import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import io.nats.client.api.ClusterInfo;
-import io.nats.client.api.StreamInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -80,10 +80,18 @@ final class NatsCluster implements BrokerProcess {
         awaitJetStream();
     }
 
-    /** SIGKILL of the server leading the orders stream (the first server before there is one). */
+    /**
+     * SIGKILL of the server leading the orders stream (the first server before there is one), after its
+     * consumers' leaders were moved there too: the crash then breaks the publishes' acknowledgements and
+     * the consumers' pulls ({@code 409 Leadership Change}) in every run, not only when the replicas'
+     * elections happened to put them on one server.
+     */
     @Override
     public void kill() {
         String leader = streamLeader();
+        if (leader != null) {
+            leadConsumersFrom(leader);
+        }
         Node victim = nodes.stream().filter(node -> node.name.equals(leader)).findFirst().orElse(nodes.get(0));
         System.out.printf("FAULTS killing nats-server %s (the orders stream's leader: %s)%n", victim.name, leader);
         victim.process.kill();
@@ -150,17 +158,53 @@ final class NatsCluster implements BrokerProcess {
     private String streamLeader() {
         try (Connection connection = connect()) {
             JetStreamManagement management = connection.jetStreamManagement();
-            for (String stream : management.getStreamNames()) {
-                if (stream.contains("orders") && !stream.contains("dlq")) {
-                    StreamInfo info = management.getStreamInfo(stream);
-                    ClusterInfo cluster = info.getClusterInfo();
-                    return cluster == null ? null : cluster.getLeader();
-                }
+            String stream = ordersStream(management);
+            if (stream == null) {
+                return null;
             }
-            return null;
+            ClusterInfo cluster = management.getStreamInfo(stream).getClusterInfo();
+            return cluster == null ? null : cluster.getLeader();
         } catch (Exception e) {
             throw new IllegalStateException("cannot ask the NATS cluster for the orders stream's leader", e);
         }
+    }
+
+    private static String ordersStream(JetStreamManagement management) throws IOException, JetStreamApiException {
+        return management.getStreamNames().stream()
+                .filter(stream -> stream.contains("orders") && !stream.contains("dlq")).findFirst().orElse(null);
+    }
+
+    /** Steps each orders consumer's leader down until the election lands on {@code server}. */
+    private void leadConsumersFrom(String server) {
+        try (Connection connection = connect()) {
+            JetStreamManagement management = connection.jetStreamManagement();
+            String stream = ordersStream(management);
+            for (String consumer : management.getConsumerNames(stream)) {
+                Instant bound = Instant.now().plusSeconds(60);
+                String leader = consumerLeader(management, stream, consumer);
+                while (!server.equals(leader)) {
+                    if (Instant.now().isAfter(bound)) {
+                        throw new IllegalStateException("the consumer " + consumer + " is still led by " + leader
+                                + ", not " + server);
+                    }
+                    connection.request("$JS.API.CONSUMER.LEADER.STEPDOWN." + stream + "." + consumer, null,
+                            Duration.ofSeconds(5));
+                    do {
+                        Pause.millis(200);
+                        leader = consumerLeader(management, stream, consumer);
+                    } while (leader == null && Instant.now().isBefore(bound));
+                }
+            }
+            System.out.printf("FAULTS the orders stream's consumers are led by %s too%n", server);
+        } catch (IOException | InterruptedException | JetStreamApiException e) {
+            throw new IllegalStateException("cannot move the orders consumers' leaders to " + server, e);
+        }
+    }
+
+    private static String consumerLeader(JetStreamManagement management, String stream, String consumer)
+            throws IOException, JetStreamApiException {
+        ClusterInfo cluster = management.getConsumerInfo(stream, consumer).getClusterInfo();
+        return cluster == null ? null : cluster.getLeader();
     }
 
     private Connection connect() throws IOException, InterruptedException {
