@@ -1,6 +1,7 @@
 package dev.switchboard.runtime.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import dev.switchboard.runtime.ErrorCode;
 import dev.switchboard.runtime.SwitchboardException;
@@ -253,6 +254,111 @@ class DeliveryLoopTest {
     }
 
     /** One delivery of the fake broker: a message, or a body that is not a CloudEvent. */
+    // Batch subscriptions: the handler takes several messages; a failure is split down to its message.
+
+    private final List<List<String>> batches = new ArrayList<>();
+
+    private DeliveryLoop<FakeDelivery> batchLoop(BatchHandler handler) {
+        return new DeliveryLoop<>(new Subscription("orders.created", Subscription.Mode.PUBLISH_SUBSCRIBE, "points",
+                (BatchHandler) (messages, delivery) -> {
+                    batches.add(messages.stream().map(Message::id).toList());
+                    handled.add(delivery);
+                    handler.handleAll(messages, delivery);
+                }, RETRY, "orders.created.dlq", 1, false, new Subscription.Batch(100, Duration.ofMillis(50))),
+                broker, () -> 0.5);
+    }
+
+    private static List<FakeDelivery> deliveries(int count, int attempt) {
+        List<FakeDelivery> deliveries = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            deliveries.add(FakeDelivery.of(new Message("e-" + i, ORDER.type(), ORDER.source(), "o-" + i, ORDER.time(),
+                    ORDER.contentType(), Map.of(), ORDER.payload()), attempt));
+        }
+        return deliveries;
+    }
+
+    @Test
+    void aBatchIsHandledInOneCallAndEveryMessageAcknowledged() {
+        List<FakeDelivery> deliveries = new ArrayList<>(deliveries(3, 1));
+        deliveries.set(1, FakeDelivery.of(deliveries.get(1).message(), 2));
+
+        batchLoop((messages, delivery) -> {}).deliverAll(deliveries);
+
+        assertThat(batches).containsExactly(List.of("e-0", "e-1", "e-2"));
+        assertThat(handled).containsExactly(new MessageHandler.Delivery(2, 4, "orders.created"));
+        assertThat(broker.settled).containsExactly("acknowledge e-0", "acknowledge e-1", "acknowledge e-2");
+    }
+
+    @Test
+    void aPoisonMessageIsFoundByHalvingTheBatchAndDeadLetteredAlone() {
+        batchLoop((messages, delivery) -> {
+            if (messages.stream().anyMatch(message -> message.id().equals("e-5"))) {
+                throw failure(ErrorCode.INVALID_ARGUMENT, "quantity must be positive");
+            }
+        }).deliverAll(deliveries(8, 1));
+
+        assertThat(batches).containsExactly(List.of("e-0", "e-1", "e-2", "e-3", "e-4", "e-5", "e-6", "e-7"),
+                List.of("e-0", "e-1", "e-2", "e-3"), List.of("e-4", "e-5", "e-6", "e-7"), List.of("e-4", "e-5"),
+                List.of("e-4"), List.of("e-5"), List.of("e-6", "e-7"));
+        assertThat(broker.settled).containsExactly("acknowledge e-0", "acknowledge e-1", "acknowledge e-2",
+                "acknowledge e-3", "acknowledge e-4", "terminate e-5", "acknowledge e-6", "acknowledge e-7");
+        assertThat(broker.published).singleElement().satisfies(dead -> {
+            assertThat(dead.destination()).isEqualTo("orders.created.dlq");
+            assertThat(dead.message().id()).isEqualTo("e-5");
+            assertThat(dead.message().headers()).containsEntry(DeadLetters.REASON, "SwitchboardException: quantity must be positive");
+        });
+    }
+
+    @Test
+    void aBatchThatFailsWithAttemptsLeftIsRetriedWholeNotSplit() {
+        batchLoop((messages, delivery) -> {
+            throw failure(ErrorCode.UNAVAILABLE, "the database is down");
+        }).deliverAll(deliveries(3, 1));
+
+        assertThat(batches).hasSize(1);
+        assertThat(broker.settled).containsExactly("retry e-0 as attempt 2 after PT0.1S",
+                "retry e-1 as attempt 2 after PT0.1S", "retry e-2 as attempt 2 after PT0.1S");
+        assertThat(broker.published).isEmpty();
+    }
+
+    @Test
+    void aBatchHoldingAMessageOnItsLastAttemptIsSplitSoOnlyThatOneIsDeadLettered() {
+        List<FakeDelivery> deliveries = new ArrayList<>(deliveries(4, 2));
+        deliveries.set(3, FakeDelivery.of(deliveries.get(3).message(), 4));
+
+        batchLoop((messages, delivery) -> {
+            if (messages.stream().anyMatch(message -> message.id().equals("e-3"))) {
+                throw failure(ErrorCode.UNAVAILABLE, "timed out");
+            }
+        }).deliverAll(deliveries);
+
+        assertThat(broker.settled).containsExactly("acknowledge e-0", "acknowledge e-1", "acknowledge e-2",
+                "terminate e-3");
+        assertThat(broker.published).extracting(published -> published.message().id()).containsExactly("e-3");
+    }
+
+    @Test
+    void aDeliveryInABatchThatIsNoCloudEventIsDeadLetteredAndTheRestHandled() {
+        List<FakeDelivery> deliveries = new ArrayList<>(deliveries(3, 1));
+        deliveries.set(1, FakeDelivery.unreadable("seq-9", 1, "no ce-id header"));
+
+        batchLoop((messages, delivery) -> {}).deliverAll(deliveries);
+
+        assertThat(batches).containsExactly(List.of("e-0", "e-2"));
+        assertThat(broker.settled).containsExactly("terminate seq-9", "acknowledge e-0", "acknowledge e-2");
+    }
+
+    @Test
+    void aBatchSubscriptionNeedsABatchHandlerAndCannotBeOrdered() {
+        Subscription.Batch batch = new Subscription.Batch(10, Duration.ofMillis(10));
+        assertThatIllegalArgumentException().isThrownBy(() -> new Subscription(
+                "orders.created", Subscription.Mode.PUBLISH_SUBSCRIBE, "points", (message, delivery) -> {}, RETRY,
+                "orders.created.dlq", 1, false, batch)).withMessageContaining("needs a BatchHandler");
+        assertThatIllegalArgumentException().isThrownBy(() -> new Subscription(
+                "orders.created", Subscription.Mode.PUBLISH_SUBSCRIBE, "points", (BatchHandler) (messages, d) -> {},
+                RETRY, "orders.created.dlq", 1, true, batch)).withMessageContaining("batched and ordered");
+    }
+
     private record FakeDelivery(Message message, String brokerId, int attempt, String unreadable) {
         static FakeDelivery of(Message message, int attempt) {
             return new FakeDelivery(message, message.id(), attempt, null);
