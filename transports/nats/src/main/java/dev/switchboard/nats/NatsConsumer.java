@@ -69,27 +69,58 @@ final class NatsConsumer {
         workers.start();
     }
 
+    /** A batch subscription fetches its batch (a fetch returns once full or after the wait), handled together. */
     private void work(BooleanSupplier running) {
-        new DurablePull(connection, jetStream, subscription.destination(), stream, durable)
-                .run(running, FETCH_BATCH, FETCH_WAIT, this::deliver);
+        DurablePull pull = new DurablePull(connection, jetStream, subscription.destination(), stream, durable);
+        Subscription.Batch batch = subscription.batch();
+        if (batch == null) {
+            pull.run(running, FETCH_BATCH, FETCH_WAIT, this::deliverEach);
+        } else {
+            pull.run(running, batch.max(), batch.maxWait(), this::deliverAll);
+        }
     }
 
-    /** Delivers a fetched batch in order, keeping the messages not settled yet in progress on the server. */
-    private void deliver(List<io.nats.client.Message> batch) {
-        if (batch.isEmpty()) {
+    /** Delivers fetched messages one by one in order, keeping those not settled yet in progress on the server. */
+    private void deliverEach(List<io.nats.client.Message> fetched) {
+        if (fetched.isEmpty()) {
             return;
         }
-        Set<io.nats.client.Message> unsettled = ConcurrentHashMap.newKeySet();
-        unsettled.addAll(batch);
-        long every = IN_PROGRESS_EVERY.toMillis();
-        ScheduledFuture<?> progress = PROGRESS.scheduleAtFixedRate(
-                () -> unsettled.forEach(NatsConsumer::inProgress), every, every, TimeUnit.MILLISECONDS);
-        try {
-            for (io.nats.client.Message received : batch) {
+        try (KeptInProgress kept = new KeptInProgress(fetched)) {
+            for (io.nats.client.Message received : fetched) {
                 loop.deliver(received);
-                unsettled.remove(received);
+                kept.settled(received);
             }
-        } finally {
+        }
+    }
+
+    private void deliverAll(List<io.nats.client.Message> fetched) {
+        if (fetched.isEmpty()) {
+            return;
+        }
+        try (KeptInProgress kept = new KeptInProgress(fetched)) {
+            loop.deliverAll(fetched);
+        }
+    }
+
+    /** Fetched messages told to JetStream as in progress every {@link #IN_PROGRESS_EVERY} until settled or closed. */
+    private static final class KeptInProgress implements AutoCloseable {
+
+        private final Set<io.nats.client.Message> unsettled = ConcurrentHashMap.newKeySet();
+        private final ScheduledFuture<?> progress;
+
+        KeptInProgress(List<io.nats.client.Message> fetched) {
+            unsettled.addAll(fetched);
+            long every = IN_PROGRESS_EVERY.toMillis();
+            progress = PROGRESS.scheduleAtFixedRate(() -> unsettled.forEach(NatsConsumer::inProgress), every, every,
+                    TimeUnit.MILLISECONDS);
+        }
+
+        void settled(io.nats.client.Message received) {
+            unsettled.remove(received);
+        }
+
+        @Override
+        public void close() {
             progress.cancel(false);
         }
     }
