@@ -2,7 +2,9 @@ package dev.switchboard.runtime.messaging;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -163,10 +165,36 @@ public final class EmbeddedBroker implements MessageTransport {
                 } catch (InterruptedException e) {
                     return;
                 }
-                if (envelope != null) {
+                if (envelope == null) {
+                    continue;
+                }
+                if (subscription.batch() == null) {
                     loop.deliver(envelope);
+                } else {
+                    loop.deliverAll(gather(envelope, subscription.batch()));
                 }
             }
+        }
+
+        /** {@code first} and what else arrives, up to the batch's max, waiting up to its max wait. */
+        private List<Envelope> gather(Envelope first, Subscription.Batch batch) {
+            List<Envelope> gathered = new ArrayList<>(List.of(first));
+            long deadline = System.nanoTime() + batch.maxWait().toNanos();
+            while (gathered.size() < batch.max()) {
+                long left = deadline - System.nanoTime();
+                Envelope next;
+                try {
+                    next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : queue.poll();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                if (next == null) {
+                    break;
+                }
+                gathered.add(next);
+            }
+            return gathered;
         }
 
         /** One message of a key out at a time across the group; the loop retries a failure in place. */

@@ -56,6 +56,33 @@ class EmbeddedBrokerTest {
     }
 
     @Test
+    void aBatchSubscriptionGetsWhatWaitsInBatchesAndAPoisonMessageIsDeadLetteredAlone() throws Exception {
+        for (int i = 0; i < 25; i++) {
+            broker.publish("orders.created", message(i == 17 ? "poison" : "o-" + i)).get();
+        }
+        Queue<List<String>> batches = new ConcurrentLinkedQueue<>();
+        Queue<String> handled = new ConcurrentLinkedQueue<>();
+        Queue<String> dead = new ConcurrentLinkedQueue<>();
+        broker.subscribe(subscription("orders.created.dlq", Subscription.Mode.PUBLISH_SUBSCRIBE, "Ops",
+                (m, d) -> dead.add(text(m))));
+        broker.subscribe(new Subscription("orders.created", Subscription.Mode.PUBLISH_SUBSCRIBE, "Points",
+                (BatchHandler) (messages, delivery) -> {
+                    List<String> texts = messages.stream().map(EmbeddedBrokerTest::text).toList();
+                    batches.add(texts);
+                    if (texts.contains("poison")) {
+                        throw new SwitchboardException(ErrorCode.INVALID_ARGUMENT, "INVALID_ARGUMENT", "no", Map.of());
+                    }
+                    handled.addAll(texts);
+                }, THREE_TRIES, "orders.created.dlq", 1, false, new Subscription.Batch(10, Duration.ofMillis(200))));
+
+        await(() -> handled.size() == 24 && dead.size() == 1);
+        assertThat(handled).doesNotHaveDuplicates().doesNotContain("poison");
+        assertThat(dead).containsExactly("poison");
+        assertThat(batches.peek()).as("the first batch: the ten that waited").hasSize(10);
+        assertThat(batches).allSatisfy(batch -> assertThat(batch).hasSizeLessThanOrEqualTo(10));
+    }
+
+    @Test
     void everySubscribingGroupGetsEachEventAndInstancesOfAGroupShareThem() throws Exception {
         Queue<String> inventory = new ConcurrentLinkedQueue<>();
         Queue<String> points = new ConcurrentLinkedQueue<>();
