@@ -7,6 +7,7 @@ import dev.switchboard.runtime.messaging.Message;
 import dev.switchboard.runtime.messaging.MessageTransport;
 import dev.switchboard.runtime.messaging.Subscription;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
@@ -53,6 +54,11 @@ final class RabbitConsumer implements ChannelAwareMessageListener, DeliveryHooks
     @Override
     public void onMessage(org.springframework.amqp.core.Message received, Channel channel) {
         loop.deliver(new Delivery(received, channel));
+    }
+
+    /** A batch subscription's deliveries, gathered by the container, handled together. */
+    void deliverAll(List<org.springframework.amqp.core.Message> received, Channel channel) {
+        loop.deliverAll(received.stream().map(amqp -> new Delivery(amqp, channel)).toList());
     }
 
     @Override

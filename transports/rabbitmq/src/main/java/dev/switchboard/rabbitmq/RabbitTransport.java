@@ -19,6 +19,7 @@ import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.amqp.rabbit.listener.api.ChannelAwareBatchMessageListener;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
@@ -143,8 +144,19 @@ public final class RabbitTransport implements MessageTransport {
         container.setQueueNames(queue);
         container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
         container.setConcurrentConsumers(subscription.concurrency());
-        container.setPrefetchCount(10);
-        container.setMessageListener(new RabbitConsumer(subscription, queue, this::send, this));
+        RabbitConsumer consumer = new RabbitConsumer(subscription, queue, this::send, this);
+        Subscription.Batch batch = subscription.batch();
+        if (batch == null) {
+            container.setPrefetchCount(10);
+            container.setMessageListener(consumer);
+        } else {
+            // The container gathers a batch from its prefetch: up to the max, until no message comes for the wait.
+            container.setPrefetchCount(batch.max());
+            container.setConsumerBatchEnabled(true);
+            container.setBatchSize(batch.max());
+            container.setReceiveTimeout(batch.maxWait().toMillis());
+            container.setMessageListener((ChannelAwareBatchMessageListener) consumer::deliverAll);
+        }
         container.afterPropertiesSet();
         container.start();
         return consumers.add(container::stop);
