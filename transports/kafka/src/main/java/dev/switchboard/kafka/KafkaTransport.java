@@ -8,6 +8,7 @@ import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -125,7 +126,14 @@ public final class KafkaTransport implements MessageTransport {
         properties.setPollTimeout(KafkaSubscriptionListener.POLL_TIMEOUT.toMillis());
         properties.setKafkaConsumerProperties(consumerOverrides);
         KafkaOrderedListener ordered = null;
-        if (subscription.ordered()) {
+        if (subscription.batch() != null) {
+            // One poll is one batch; the poll returns what the broker has rather than waiting to fill it.
+            Properties batched = new Properties();
+            batched.putAll(consumerOverrides);
+            batched.setProperty(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(subscription.batch().max()));
+            properties.setKafkaConsumerProperties(batched);
+            properties.setMessageListener(new KafkaBatchListener(subscription, this));
+        } else if (subscription.ordered()) {
             ordered = new KafkaOrderedListener(subscription, this, ORDERED_CAPACITY);
             properties.setMessageListener(ordered);
             properties.setConsumerRebalanceListener(ordered);
