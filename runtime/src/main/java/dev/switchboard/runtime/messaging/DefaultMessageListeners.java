@@ -16,6 +16,7 @@ import dev.switchboard.runtime.validation.ConstraintCheck;
 import dev.switchboard.runtime.validation.Validatable;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -34,6 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link DeliveryLoop}'s, the same for every subscription, generated or not.
  */
 public final class DefaultMessageListeners implements MessageListeners {
+
+    /** The span attribute of a batch observation saying how many messages it handled (OpenTelemetry's name). */
+    static final String BATCH_SIZE = "messaging.batch.message_count";
 
     private final MessageTransport transport;
     private final Supplier<String> group;
@@ -64,6 +68,42 @@ public final class DefaultMessageListeners implements MessageListeners {
         return transport.subscribe(new Subscription(message.destination(), message.mode(), consumer, observed,
                 PolicyDefaults.RETRY.overriddenBy(message.retry()), message.deadLetter(), concurrency,
                 message.ordered()));
+    }
+
+    @Override
+    public <T> AutoCloseable listenAll(MessageDescriptor message, Class<T> payloadType, Consumer<List<T>> handler) {
+        if (message.batch() == null) {
+            throw new IllegalArgumentException(message.name() + " declares no batch: listen to it one at a time");
+        }
+        String consumer = group.get();
+        BatchHandler decoding = (received, delivery) -> handler.accept(
+                received.stream().map(one -> read(message, one, payloadType)).toList());
+        BatchHandler observed = observedAll(message, new IdempotentBatchHandler(consumer, processed, decoding));
+        return transport.subscribe(new Subscription(message.destination(), message.mode(), consumer, observed,
+                PolicyDefaults.RETRY.overriddenBy(message.retry()), message.deadLetter(), concurrency, false,
+                message.batch()));
+    }
+
+    /**
+     * One observation per batch. It starts a trace of its own: one span cannot continue the traces of
+     * the many publishers whose messages it handles.
+     */
+    private BatchHandler observedAll(MessageDescriptor descriptor, BatchHandler next) {
+        return (messages, delivery) -> {
+            Observation observation = CallObservations.consumer(observations, descriptor.service(), descriptor.name(),
+                    transport.name(), name -> null);
+            observation.highCardinalityKeyValue(BATCH_SIZE, String.valueOf(messages.size()));
+            if (delivery.attempt() > 1) {
+                observation.event(CallObservations.RETRY);
+            }
+            try (Observation.Scope scope = observation.openScope()) {
+                next.handleAll(messages, delivery);
+            } catch (Exception | Error failure) {
+                CallObservations.stop(observation, failure);
+                throw failure;
+            }
+            CallObservations.stop(observation, null);
+        };
     }
 
     private MessageHandler observed(MessageDescriptor descriptor, MessageHandler next) {

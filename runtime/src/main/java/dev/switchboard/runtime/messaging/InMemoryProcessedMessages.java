@@ -2,6 +2,7 @@ package dev.switchboard.runtime.messaging;
 
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -64,6 +65,40 @@ public final class InMemoryProcessedMessages implements ProcessedMessages {
             }
         }
         return true;
+    }
+
+    @Override
+    public List<String> processAllOnce(String group, List<String> messageIds, BatchWork work) throws Exception {
+        Map<String, String> fresh = new LinkedHashMap<>();
+        synchronized (this) {
+            for (String messageId : messageIds) {
+                String key = key(group, messageId);
+                if (finished.containsKey(key) || fresh.containsKey(key)) {
+                    continue;
+                }
+                if (running.contains(key)) {
+                    throw new MessageInFlightException(group, messageId, null);
+                }
+                fresh.put(key, messageId);
+            }
+            if (fresh.isEmpty()) {
+                return List.of();
+            }
+            running.addAll(fresh.keySet());
+        }
+        boolean done = false;
+        try {
+            work.run(List.copyOf(fresh.values()));
+            done = true;
+        } finally {
+            synchronized (this) {
+                running.removeAll(fresh.keySet());
+                if (done) {
+                    fresh.keySet().forEach(key -> finished.put(key, Boolean.TRUE));
+                }
+            }
+        }
+        return List.copyOf(fresh.values());
     }
 
     private static String key(String group, String messageId) {

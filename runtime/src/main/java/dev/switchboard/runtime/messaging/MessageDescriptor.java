@@ -19,10 +19,13 @@ import java.util.Objects;
  *                    order, one at a time ({@code ordered: true} in the contract)
  * @param publishing  the publisher's policy from the contract (timeout, deadline, retry); unset parts
  *                    take the configuration's overrides, then the defaults
+ * @param batch       how consumers take the messages several at a time ({@code batch:} in the contract), or
+ *                    null for one at a time
  */
 public record MessageDescriptor(
         String service, String name, Kind kind, String type, String destination, String deadLetter,
-        RetrySettings retry, ProtoCodec<?> protobuf, boolean ordered, PolicySettings publishing) {
+        RetrySettings retry, ProtoCodec<?> protobuf, boolean ordered, PolicySettings publishing,
+        Subscription.Batch batch) {
 
     public MessageDescriptor {
         Objects.requireNonNull(service, "service");
@@ -34,6 +37,16 @@ public record MessageDescriptor(
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(protobuf, "protobuf");
         Objects.requireNonNull(publishing, "publishing");
+        if (batch != null && ordered) {
+            throw new IllegalArgumentException(name + " is batched and ordered; it can be one or the other");
+        }
+    }
+
+    /** A message its consumers take one at a time. */
+    public MessageDescriptor(String service, String name, Kind kind, String type, String destination,
+            String deadLetter, RetrySettings retry, ProtoCodec<?> protobuf, boolean ordered,
+            PolicySettings publishing) {
+        this(service, name, kind, type, destination, deadLetter, retry, protobuf, ordered, publishing, null);
     }
 
     /** A message whose contract sets no publishing policy: the configuration's and the defaults apply. */

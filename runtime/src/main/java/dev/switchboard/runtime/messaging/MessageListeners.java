@@ -1,6 +1,6 @@
 package dev.switchboard.runtime.messaging;
 
-import dev.switchboard.runtime.messaging.MessageDescriptor;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -13,4 +13,11 @@ public interface MessageListeners {
 
     /** Starts delivering {@code message} to {@code handler}; closing the result stops after in-flight handlers finish. */
     <T> AutoCloseable listen(MessageDescriptor message, Class<T> payloadType, Consumer<T> handler);
+
+    /**
+     * Starts delivering {@code message}, a {@link MessageDescriptor#batch() batched} one, to {@code handler}
+     * several payloads at a time, in the broker's order, duplicates left out; the handler returning
+     * acknowledges them all, and a failure is split down to the message that causes it.
+     */
+    <T> AutoCloseable listenAll(MessageDescriptor message, Class<T> payloadType, Consumer<List<T>> handler);
 }

@@ -1,5 +1,7 @@
 package dev.switchboard.runtime.messaging;
 
+import java.util.List;
+
 /**
  * Which messages a consumer group has already handled, by CloudEvent id: at-least-once delivery
  * means a message may come twice, and an idempotent consumer handles it once. The store decides
@@ -25,4 +27,21 @@ public interface ProcessedMessages {
      * @throws Exception whatever {@code work} threw; the message is not recorded, so a redelivery runs it
      */
     boolean processOnce(String group, String messageId, Work work) throws Exception;
+
+    /** The handling of a batch: the ids of the messages to handle, those not finished before. */
+    @FunctionalInterface
+    interface BatchWork {
+        void run(List<String> messageIds) throws Exception;
+    }
+
+    /**
+     * Runs {@code work} on those of {@code messageIds} that {@code group} has not finished (each id once,
+     * in the given order), and records them all as finished only when {@code work} returns: all or none.
+     *
+     * @return the ids {@code work} ran on; empty when every one was a duplicate, and then it did not run
+     * @throws MessageInFlightException when one of them is being handled elsewhere right now (or was
+     *         finished by another handler while this one claimed it): none is run; the batch is to be split
+     * @throws Exception whatever {@code work} threw; none is recorded
+     */
+    List<String> processAllOnce(String group, List<String> messageIds, BatchWork work) throws Exception;
 }

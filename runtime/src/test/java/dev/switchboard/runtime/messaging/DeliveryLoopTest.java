@@ -231,12 +231,13 @@ class DeliveryLoopTest {
     }
 
     @Test
-    void aMessageInFlightElsewhereIsRedeliveredLaterAsTheSameAttemptAndNeverAcknowledged() {
-        loop(new IdempotentHandler("points", (group, id, work) -> {
-            throw new MessageInFlightException(group, id, null);
-        }, (message, delivery) -> {
+    void aMessageInFlightElsewhereIsRedeliveredLaterAsTheSameAttemptAndNeverAcknowledged() throws Exception {
+        InMemoryProcessedMessages processed = new InMemoryProcessedMessages();
+        DeliveryLoop<FakeDelivery> loop = loop(new IdempotentHandler("points", processed, (message, delivery) -> {
             throw new AssertionError("the handler must not run");
-        })).deliver(FakeDelivery.of(ORDER, 4));
+        }));
+
+        processed.processOnce("points", "e-1", () -> loop.deliver(FakeDelivery.of(ORDER, 4)));
 
         assertThat(broker.settled).as("not the last attempt's dead letter: waiting spends no attempt")
                 .containsExactly("redeliver e-1 after PT1S");

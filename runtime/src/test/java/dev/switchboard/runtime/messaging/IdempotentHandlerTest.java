@@ -85,6 +85,41 @@ class IdempotentHandlerTest {
     }
 
     @Test
+    void aBatchGetsOnlyTheMessagesNotFinishedBeforeEachOnceAndRecordsThemTogether() throws Exception {
+        InMemoryProcessedMessages processed = new InMemoryProcessedMessages();
+        processed.processOnce("Points", "e-2", () -> {});
+        List<List<String>> batches = new ArrayList<>();
+        BatchHandler points = new IdempotentBatchHandler("Points", processed,
+                (messages, d) -> batches.add(messages.stream().map(Message::id).toList()));
+
+        points.handleAll(List.of(message("e-1"), message("e-2"), message("e-3"), message("e-1")), FIRST);
+        points.handleAll(List.of(message("e-3"), message("e-1")), FIRST);
+
+        assertThat(batches).as("the second batch was duplicates only").containsExactly(List.of("e-1", "e-3"));
+    }
+
+    @Test
+    void aFailedBatchRecordsNoneOfItsMessages() throws Exception {
+        InMemoryProcessedMessages processed = new InMemoryProcessedMessages();
+        assertThatThrownBy(() -> processed.processAllOnce("g", List.of("a", "b"), ids -> {
+            throw new IllegalStateException("down");
+        })).hasMessage("down");
+
+        assertThat(processed.processAllOnce("g", List.of("a", "b"), ids -> {})).containsExactly("a", "b");
+    }
+
+    @Test
+    void aBatchHoldingAMessageStillBeingHandledElsewhereRunsNone() throws Exception {
+        InMemoryProcessedMessages processed = new InMemoryProcessedMessages();
+        List<String> ran = new ArrayList<>();
+        processed.processOnce("g", "b", () -> assertThatThrownBy(() -> processed.processAllOnce("g",
+                List.of("a", "b"), ran::addAll)).isInstanceOf(MessageInFlightException.class));
+
+        assertThat(ran).isEmpty();
+        assertThat(processed.processOnce("g", "a", () -> ran.add("a"))).as("a was not claimed").isTrue();
+    }
+
+    @Test
     void theStoreStaysBounded() throws Exception {
         InMemoryProcessedMessages processed = new InMemoryProcessedMessages(2);
         ProcessedMessages.Work nothing = () -> {};

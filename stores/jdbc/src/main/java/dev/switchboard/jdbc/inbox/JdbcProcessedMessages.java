@@ -10,6 +10,10 @@ import dev.switchboard.runtime.messaging.MessageInFlightException;
 import dev.switchboard.runtime.messaging.ProcessedMessages;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.dao.DataAccessException;
@@ -17,6 +21,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -80,15 +85,52 @@ public final class JdbcProcessedMessages implements ProcessedMessages, ExpiringS
 
     @Override
     public boolean processOnce(String group, String messageId, Work work) throws Exception {
+        return inTransaction("message " + messageId + " of " + group, status -> {
+            if (!claim(group, messageId)) {
+                status.setRollbackOnly();
+                return false;
+            }
+            work.run();
+            return true;
+        });
+    }
+
+    /**
+     * One transaction for the batch: the ids committed before are left out, the others claimed with one
+     * batched insert, then the work joins the transaction. A claim that meets another transaction's row
+     * (the same id claimed, or committed since the look-up) fails the whole batch as in flight: the
+     * delivery loop splits it, and the message alone then meets {@link #processOnce}'s wait.
+     */
+    @Override
+    public List<String> processAllOnce(String group, List<String> messageIds, BatchWork work) throws Exception {
+        return inTransaction(messageIds.size() + " messages of " + group, status -> {
+            List<String> fresh = unfinished(group, messageIds);
+            if (fresh.isEmpty()) {
+                status.setRollbackOnly();
+                return List.of();
+            }
+            claimAll(group, fresh);
+            work.run(fresh);
+            return fresh;
+        });
+    }
+
+    /** Work in a transaction whose checked failures pass through. */
+    @FunctionalInterface
+    private interface TransactionWork<T> {
+        T run(TransactionStatus status) throws Exception;
+    }
+
+    /**
+     * Runs {@code work} in a transaction; the work's own failures come out as thrown, a failure to begin
+     * or commit as {@code UNAVAILABLE}: the outcome is unknown and a redelivery finds out.
+     */
+    private <T> T inTransaction(String what, TransactionWork<T> work) throws Exception {
         Throwable[] workFailure = new Throwable[1];
         try {
-            return Boolean.TRUE.equals(transactions.execute(status -> {
-                if (!claim(group, messageId)) {
-                    status.setRollbackOnly();
-                    return false;
-                }
+            return transactions.execute(status -> {
                 try {
-                    work.run();
+                    return work.run(status);
                 } catch (RuntimeException | Error failure) {
                     workFailure[0] = failure;
                     throw failure;
@@ -96,18 +138,49 @@ public final class JdbcProcessedMessages implements ProcessedMessages, ExpiringS
                     workFailure[0] = checked;
                     throw new CheckedWorkFailure(checked);
                 }
-                return true;
-            }));
+            });
         } catch (CheckedWorkFailure failure) {
             throw (Exception) failure.getCause();
         } catch (TransactionException | DataAccessException infrastructure) {
             if (infrastructure == workFailure[0]) {
                 throw infrastructure;
             }
-            // beginning or committing failed: the outcome is unknown, a redelivery finds out
             throw new SwitchboardException(ErrorCode.UNAVAILABLE, ErrorCode.UNAVAILABLE.name(),
-                    "the transaction of message " + messageId + " of " + group + " failed: "
-                            + infrastructure.getMessage(), Map.of(), infrastructure);
+                    "the transaction of " + what + " failed: " + infrastructure.getMessage(), Map.of(),
+                    infrastructure);
+        }
+    }
+
+    /** The distinct ids of {@code messageIds}, in order, that {@code group} has not committed. */
+    private List<String> unfinished(String group, List<String> messageIds) {
+        Map<String, String> byStoredKey = new LinkedHashMap<>();
+        messageIds.forEach(id -> byStoredKey.putIfAbsent(StoredKeys.bounded(id), id));
+        List<Object> arguments = new ArrayList<>();
+        arguments.add(StoredKeys.bounded(group));
+        arguments.addAll(byStoredKey.keySet());
+        jdbc.query("SELECT message_id FROM " + settings.table() + " WHERE consumer_group = ? AND message_id IN ("
+                        + String.join(", ", Collections.nCopies(byStoredKey.size(), "?")) + ")",
+                row -> {
+                    byStoredKey.remove(row.getString(1));
+                }, arguments.toArray());
+        return List.copyOf(byStoredKey.values());
+    }
+
+    private void claimAll(String group, List<String> messageIds) {
+        Timestamp now = Timestamp.from(clock.instant());
+        List<Object[]> rows = messageIds.stream()
+                .map(id -> new Object[] {StoredKeys.bounded(group), StoredKeys.bounded(id), now}).toList();
+        try {
+            claims.insertAll(insert, rows);
+        } catch (DuplicateKeyException committedMeanwhile) {
+            throw new MessageInFlightException(group, "among " + messageIds.size(), committedMeanwhile);
+        } catch (DataAccessException e) {
+            if (WaitingInsert.lockNotAcquired(e)) {
+                throw new MessageInFlightException(group, "among " + messageIds.size(), e);
+            }
+            throw new SwitchboardException(ErrorCode.UNAVAILABLE, ErrorCode.UNAVAILABLE.name(),
+                    "cannot claim " + messageIds.size() + " messages of " + group + " in " + settings.table() + ": "
+                            + e.getMessage(), Map.of(), e);
         }
     }
 

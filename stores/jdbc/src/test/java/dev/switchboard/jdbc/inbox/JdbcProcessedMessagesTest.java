@@ -197,6 +197,69 @@ class JdbcProcessedMessagesTest {
 
     @ParameterizedTest
     @MethodSource("dev.switchboard.jdbc.TestDatabases#all")
+    void aBatchClaimsItsNewIdsInItsOwnTransactionAndLeavesTheFinishedOnesOut(DataSource database)
+            throws Exception {
+        JdbcProcessedMessages inbox = inbox(database, LONG_WAIT);
+        inbox.processOnce("points", "b-2", () -> handlerWrites("b-2"));
+
+        List<String> ran = inbox.processAllOnce("points", List.of("b-1", "b-2", "b-3", "b-1"),
+                ids -> ids.forEach(this::handlerWrites));
+
+        assertThat(ran).containsExactly("b-1", "b-3");
+        assertThat(List.of("b-1", "b-2", "b-3")).allSatisfy(id -> {
+            assertThat(claims(id)).as(id).isOne();
+            assertThat(handled(id)).as(id).isOne();
+        });
+        assertThat(inbox.processAllOnce("points", List.of("b-3", "b-1"), ids -> handlerWrites("again")))
+                .as("duplicates only: the work does not run").isEmpty();
+        assertThat(handled("again")).isZero();
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.switchboard.jdbc.TestDatabases#all")
+    void aBatchWhoseWorkThrowsRollsBackEveryClaimAndItsWork(DataSource database) throws Exception {
+        JdbcProcessedMessages inbox = inbox(database, LONG_WAIT);
+
+        assertThatThrownBy(() -> inbox.processAllOnce("points", List.of("c-1", "c-2"), ids -> {
+            ids.forEach(this::handlerWrites);
+            throw new IOException("the warehouse did not answer");
+        })).isInstanceOf(IOException.class);
+
+        assertThat(claims("c-1") + claims("c-2") + handled("c-1") + handled("c-2")).isZero();
+        assertThat(inbox.processAllOnce("points", List.of("c-1", "c-2"), ids -> ids.forEach(this::handlerWrites)))
+                .as("the redelivery").containsExactly("c-1", "c-2");
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.switchboard.jdbc.TestDatabases#all")
+    void aBatchMeetingAnIdClaimedElsewhereIsInFlightAndRunsNothing(DataSource database) throws Exception {
+        JdbcProcessedMessages first = inbox(database, LONG_WAIT);
+        JdbcProcessedMessages impatient = inbox(database, Duration.ofSeconds(1));
+        CountDownLatch claimed = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+
+        CompletableFuture<Boolean> running = CompletableFuture.supplyAsync(() -> call(() -> first.processOnce(
+                "points", "d-2", () -> {
+                    handlerWrites("d-2");
+                    claimed.countDown();
+                    await(finish);
+                })));
+        await(claimed);
+        try {
+            assertThatThrownBy(() -> impatient.processAllOnce("points", List.of("d-1", "d-2"),
+                    ids -> ids.forEach(this::handlerWrites))).isInstanceOf(MessageInFlightException.class);
+        } finally {
+            finish.countDown();
+        }
+
+        assertThat(running.get()).isTrue();
+        assertThat(claims("d-1")).as("rolled back with the batch").isZero();
+        assertThat(handled("d-1")).isZero();
+        assertThat(handled("d-2")).isOne();
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.switchboard.jdbc.TestDatabases#all")
     void theHandlersOwnStatementsKeepTheDatabasesLockTimeout(DataSource database) throws Exception {
         JdbcProcessedMessages inbox = inbox(database, Duration.ofSeconds(3));
         String setting = switch (DatabaseDialect.of(database)) {
