@@ -87,6 +87,13 @@ class ContractSchemaTest {
                         HEADER + "events:\n  made: { payload: A, topic: a, ordered: true }\n", "required"),
                 arguments("ordered that is not a boolean",
                         HEADER + "events:\n  made: { payload: A, topic: a, key: id, ordered: yes please }\n", "type"),
+                arguments("batched and ordered", HEADER
+                        + "events:\n  made: { payload: A, topic: a, key: id, ordered: true, batch: { max: 9, wait: 1s } }\n",
+                        "not"),
+                arguments("batch of 5000", HEADER + "events:\n  made: { payload: A, topic: a, batch: { max: 5000, wait: 1s } }\n",
+                        "maximum"),
+                arguments("batch without wait", HEADER + "events:\n  made: { payload: A, topic: a, batch: { max: 10 } }\n",
+                        "required"),
                 // security
                 arguments("unknown scheme", HEADER + "security: { schemes: [saml] }\n", "enum"),
                 arguments("empty schemes", HEADER + "security: { schemes: [] }\n", "minItems"),

@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import dev.switchboard.contract.model.BatchPolicy;
 import dev.switchboard.contract.model.MessageDefinition;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -40,7 +42,34 @@ class MessageRulesTest {
                         """,
                         List.of(
                                 "t.yaml:12:3: command cancelOrder has no queue — add queue: <name>, e.g. queue: orders.cancel",
-                                "t.yaml:12:34: command cancelOrder has unknown key topic — remove it; allowed keys: doc, payload, queue, key, ordered, retry, deadLetter")),
+                                "t.yaml:12:34: command cancelOrder has unknown key topic — remove it; allowed keys: doc, payload, queue, key, ordered, batch, retry, deadLetter")),
+                arguments("batched and ordered", HEADER + MSG_TYPES + """
+                        events:
+                          orderCreated:
+                            payload: Order
+                            topic: orders.created
+                            key: id
+                            ordered: true
+                            batch: { max: 100, wait: 50ms }
+                        """,
+                        List.of("t.yaml:17:12: event orderCreated is both ordered and batched, but an ordered key has one "
+                                + "message in flight at a time, never a batch of them — remove batch to keep per-key "
+                                + "order, or remove ordered: true to take the messages in batches")),
+                arguments("batch out of bounds", HEADER + MSG_TYPES + """
+                        events:
+                          orderCreated: { payload: Order, topic: orders.created, batch: { max: 5000, wait: 30s } }
+                        """,
+                        List.of("t.yaml:12:72: max of the batch of event orderCreated is 5000, but must be between 1 "
+                                        + "and 1000 — use 1 to 1000 messages, e.g. max: 100",
+                                "t.yaml:12:84: wait of the batch of event orderCreated is 30s, but must be more than 0 "
+                                        + "and at most 10s — use a short wait, e.g. wait: 50ms")),
+                arguments("batch without its wait", HEADER + MSG_TYPES + """
+                        commands:
+                          recount: { payload: Order, queue: orders.recount, batch: { max: 10, size: 3 } }
+                        """,
+                        List.of("t.yaml:12:60: batch of command recount has no wait — add wait: <duration>, e.g. wait: 50ms",
+                                "t.yaml:12:71: batch of command recount has unknown key size — remove it; allowed keys: "
+                                        + "max, wait")),
                 arguments("payload unknown", HEADER + MSG_TYPES + """
                         events:
                           orderCreated: { payload: Ordr, topic: orders.created }
@@ -141,13 +170,25 @@ class MessageRulesTest {
                           orderCreated: { payload: Order, topic: orders.created, timeout: 1s }
                         """,
                         List.of(
-                                "t.yaml:12:58: event orderCreated has unknown key timeout — remove it; allowed keys: doc, payload, topic, key, ordered, retry, deadLetter")));
+                                "t.yaml:12:58: event orderCreated has unknown key timeout — remove it; allowed keys: doc, payload, topic, key, ordered, batch, retry, deadLetter")));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("contracts")
     void reportsEveryProblemWithPositionAndFix(String rule, String contract, List<String> expected) {
         assertThat(Contracts.problems(contract)).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void aBatchIsReadAndDefaultsToOneAtATime() {
+        var contract = ContractLoader.parse("t.yaml", HEADER + MSG_TYPES + """
+                events:
+                  orderCreated: { payload: Order, topic: orders.created, batch: { max: 100, wait: 50ms } }
+                  orderUpdated: { payload: Order, topic: orders.updated }
+                """);
+
+        assertThat(contract.events()).extracting(MessageDefinition::name, MessageDefinition::batch).containsExactly(
+                tuple("orderCreated", new BatchPolicy(100, Duration.ofMillis(50))), tuple("orderUpdated", null));
     }
 
     @Test

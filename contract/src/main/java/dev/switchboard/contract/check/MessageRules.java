@@ -1,6 +1,7 @@
 package dev.switchboard.contract.check;
 
 import dev.switchboard.contract.Position;
+import dev.switchboard.contract.model.BatchPolicy;
 import dev.switchboard.contract.model.Field;
 import dev.switchboard.contract.model.MessageDefinition;
 import dev.switchboard.contract.model.MessageDefinition.Kind;
@@ -73,6 +74,29 @@ final class MessageRules {
         }
         if (message.retry() != null) {
             policyRules.checkRetry(message.retry(), "retry of " + owner, block, message.name(), "retry");
+        }
+        if (message.batch() != null) {
+            checkBatch(message, owner, block);
+        }
+    }
+
+    /** A batch within bounds, and never ordered: an ordered key has one message in flight, never a batch of it. */
+    private void checkBatch(MessageDefinition message, String owner, String block) {
+        BatchPolicy batch = message.batch();
+        if (message.ordered()) {
+            context.report(at(message, block, "batch"), owner + " is both ordered and batched, but an ordered key "
+                            + "has one message in flight at a time, never a batch of them",
+                    "remove batch to keep per-key order, or remove ordered: true to take the messages in batches");
+        }
+        if (batch.max() != null && (batch.max() < 1 || batch.max() > BatchPolicy.MAX_MESSAGES)) {
+            context.report(context.at(message.position(), block, message.name(), "batch", "max"), "max of the batch of "
+                            + owner + " is " + batch.max() + ", but must be between 1 and " + BatchPolicy.MAX_MESSAGES,
+                    "use 1 to " + BatchPolicy.MAX_MESSAGES + " messages, e.g. max: 100");
+        }
+        if (batch.maxWait() != null && (batch.maxWait().isZero() || batch.maxWait().compareTo(BatchPolicy.MAX_WAIT) > 0)) {
+            context.report(context.at(message.position(), block, message.name(), "batch", "wait"), "wait of the batch of "
+                            + owner + " is " + Context.format(batch.maxWait()) + ", but must be more than 0 and at most "
+                            + Context.format(BatchPolicy.MAX_WAIT), "use a short wait, e.g. wait: 50ms");
         }
     }
 

@@ -34,6 +34,7 @@ final class MessageRules {
                                 + ": consumers built on the baseline cannot read it", Set.of(Audience.EVENTS));
             }
             checkOrder(subject, old, now);
+            checkBatch(subject, old, now);
         }
         for (MessageDefinition now : current) {
             if (baseline.stream().noneMatch(m -> m.name().equals(now.name()))) {
@@ -41,6 +42,23 @@ final class MessageRules {
                         "a new " + kind + " breaks no existing consumer");
             }
         }
+    }
+
+    /**
+     * Batching is how the consuming service takes the messages, nothing on the wire: other services on
+     * either version are not affected. The consumer's own handler changes shape (one payload or a list)
+     * with its regenerated code, which its compiler points out.
+     */
+    private void checkBatch(String subject, MessageDefinition old, MessageDefinition now) {
+        if (Objects.equals(old.batch(), now.batch())) {
+            return;
+        }
+        String change = old.batch() == null ? "now taken in batches of up to " + now.batch().max()
+                : now.batch() == null ? "now taken one at a time"
+                : "batches of up to " + old.batch().max() + " became up to " + now.batch().max();
+        findings.compatible("batch-changed", subject, now.position(), change + ": nothing changes on the wire; "
+                + "the consuming service's handler takes " + (now.batch() == null ? "one payload" : "a list")
+                + " once regenerated");
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.switchboard.contract.Position;
  * @param retry       consumer retry policy, or null to use the service policy
  * @param deadLetter  dead-letter destination, or null for {@code <destination>.dlq}
  * @param ordered     whether consumers handle the messages of one key in publish order, one at a time
+ * @param batch       how consumers take the messages several at a time, or null for one at a time
  */
 public record MessageDefinition(
         Kind kind,
@@ -21,6 +22,7 @@ public record MessageDefinition(
         RetryPolicy retry,
         String deadLetter,
         boolean ordered,
+        BatchPolicy batch,
         String doc,
         Position position) {
 

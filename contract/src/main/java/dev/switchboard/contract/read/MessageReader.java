@@ -1,5 +1,6 @@
 package dev.switchboard.contract.read;
 
+import dev.switchboard.contract.model.BatchPolicy;
 import dev.switchboard.contract.model.MessageDefinition;
 import dev.switchboard.contract.model.MessageDefinition.Kind;
 import java.util.ArrayList;
@@ -11,9 +12,11 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 /** Reads the {@code events:} (with a topic) and {@code commands:} (with a queue) blocks, in file order. */
 final class MessageReader {
 
-    static final List<String> EVENT_KEYS = List.of("doc", "payload", "topic", "key", "ordered", "retry", "deadLetter");
+    static final List<String> EVENT_KEYS =
+            List.of("doc", "payload", "topic", "key", "ordered", "batch", "retry", "deadLetter");
     static final List<String> COMMAND_KEYS =
-            List.of("doc", "payload", "queue", "key", "ordered", "retry", "deadLetter");
+            List.of("doc", "payload", "queue", "key", "ordered", "batch", "retry", "deadLetter");
+    static final List<String> BATCH_KEYS = List.of("max", "wait");
 
     private final Problems problems;
     private final PolicyReader policyReader;
@@ -59,7 +62,19 @@ final class MessageReader {
         return new MessageDefinition(kind, name, message.text("payload"), message.text(destinationKey),
                 message.text("key"),
                 message.has("retry") ? policyReader.retry(message.value("retry"), "retry of " + what) : null,
-                message.text("deadLetter"), Boolean.TRUE.equals(message.bool("ordered")), message.text("doc"),
+                message.text("deadLetter"), Boolean.TRUE.equals(message.bool("ordered")),
+                message.has("batch") ? batch(message.value("batch"), "batch of " + what) : null, message.text("doc"),
                 problems.at(nameNode));
+    }
+
+    private BatchPolicy batch(Node node, String what) {
+        YamlMapping batch = YamlMapping.of(node, what, "{ max: 100, wait: 50ms }", problems);
+        if (batch == null) {
+            return null;
+        }
+        batch.allowOnly(BATCH_KEYS);
+        batch.require("max", node, "add max: <messages>, e.g. max: 100");
+        batch.require("wait", node, "add wait: <duration>, e.g. wait: 50ms");
+        return new BatchPolicy(batch.integer("max"), batch.duration("wait"));
     }
 }

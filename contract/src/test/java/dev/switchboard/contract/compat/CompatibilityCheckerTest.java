@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.switchboard.contract.ContractLoader;
 import dev.switchboard.contract.model.ServiceContract;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -133,6 +134,24 @@ class CompatibilityCheckerTest {
         assertThat(rekeyed.breaking()).extracting(CompatFinding::rule).containsExactly("order-key-changed");
         assertThat(added.breaking()).as(added.findings().toString()).isEmpty();
         assertThat(added.compatible()).extracting(CompatFinding::rule).contains("order-added");
+    }
+
+    @Test
+    void takingAMessageInBatchesOrOneAtATimeBreaksNobody() {
+        String batched = BASELINE.replace("    topic: orders.created\n",
+                "    topic: orders.created\n    batch: { max: 100, wait: 50ms }\n");
+        CompatReport added = CompatibilityChecker.compare(contract(BASELINE), contract(batched));
+        CompatReport resized = CompatibilityChecker.compare(contract(batched), contract(batched.replace("max: 100",
+                "max: 500")));
+        CompatReport removed = CompatibilityChecker.compare(contract(batched), contract(BASELINE));
+
+        for (CompatReport report : List.of(added, resized, removed)) {
+            assertThat(report.breaking()).as(report.findings().toString()).isEmpty();
+            assertThat(report.compatible()).extracting(CompatFinding::rule, CompatFinding::subject)
+                    .contains(tuple("batch-changed", "event orderCreated"));
+        }
+        assertThat(resized.compatible()).extracting(CompatFinding::reason)
+                .anySatisfy(reason -> assertThat(reason).startsWith("batches of up to 100 became up to 500"));
     }
 
     @Test
