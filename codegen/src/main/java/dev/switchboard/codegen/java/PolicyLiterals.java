@@ -135,8 +135,14 @@ public final class PolicyLiterals {
         return code.add("$<$<").build();
     }
 
+    /** A duration as a contract writes it, for documents and javadoc: {@code 50ms}, {@code 2s}. */
+    public static String spelled(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1_000 == 0 ? millis / 1_000 + "s" : millis + "ms";
+    }
+
     /** The shortest exact spelling: {@code Duration.ofSeconds(2)} rather than {@code ofMillis(2000)}. */
-    static CodeBlock duration(Duration duration) {
+    public static CodeBlock duration(Duration duration) {
         long millis = duration.toMillis();
         if (millis % 3_600_000 == 0) {
             return CodeBlock.of("$T.ofHours($L)", Duration.class, millis / 3_600_000);

@@ -29,6 +29,7 @@ public final class MessagesGenerator implements OutputGenerator {
 
     private static final ClassName RETRY_SETTINGS = ClassName.get("dev.switchboard.runtime.policy", "RetrySettings");
     private static final ClassName SETTINGS = ClassName.get("dev.switchboard.runtime.policy", "PolicySettings");
+    private static final ClassName BATCH = ClassName.get(MessagingTypes.MESSAGING, "Subscription", "Batch");
     private static final String PUBLISHING = "PUBLISHING";
 
     @Override
@@ -72,7 +73,22 @@ public final class MessagesGenerator implements OutputGenerator {
                         message.deadLetterOrDefault(),
                         retry == null ? CodeBlock.of("$T.NONE", RETRY_SETTINGS) : PolicyLiterals.retry(retry),
                         payload.peerClass(payload.simpleName() + "ProtoCodec"), message.ordered(),
-                        publishing ? ",\n" + PUBLISHING : "")
+                        tail(message, publishing))
                 .build();
+    }
+
+    /** The publishing policy, when the service has one or the batch follows it, then the batch. */
+    private static CodeBlock tail(MessageDefinition message, boolean publishing) {
+        CodeBlock.Builder tail = CodeBlock.builder();
+        if (publishing) {
+            tail.add(",\n$L", PUBLISHING);
+        } else if (message.batch() != null) {
+            tail.add(",\n$T.NONE", SETTINGS);
+        }
+        if (message.batch() != null) {
+            tail.add(",\nnew $T($L,$W$L)", BATCH, message.batch().max(),
+                    PolicyLiterals.duration(message.batch().maxWait()));
+        }
+        return tail.build();
     }
 }

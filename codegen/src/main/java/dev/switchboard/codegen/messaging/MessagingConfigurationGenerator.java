@@ -108,7 +108,8 @@ public final class MessagingConfigurationGenerator implements OutputGenerator {
         ClassName handler = MessagingTypes.handler(contract, kind);
         List<CodeBlock> listens = new ArrayList<>();
         for (MessageDefinition message : MessagingTypes.of(contract, kind)) {
-            listens.add(CodeBlock.of("() -> listeners.listen($T.$L,$W$T.class,$Whandler::$L)",
+            listens.add(CodeBlock.of("() -> listeners.$L($T.$L,$W$T.class,$Whandler::$L)",
+                    message.batch() == null ? "listen" : "listenAll",
                     MessagingTypes.messages(contract), MessagingTypes.constant(message),
                     JavaNames.type(contract, message.payload()), message.name()));
         }

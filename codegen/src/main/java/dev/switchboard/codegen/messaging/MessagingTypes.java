@@ -9,7 +9,7 @@ import java.util.List;
 /** The runtime types generated messaging code refers to, and the names of its classes. */
 final class MessagingTypes {
 
-    private static final String MESSAGING = "dev.switchboard.runtime.messaging";
+    static final String MESSAGING = "dev.switchboard.runtime.messaging";
 
     static final ClassName MESSAGE_DESCRIPTOR = ClassName.get(MESSAGING, "MessageDescriptor");
     static final ClassName SERVED_MESSAGES = ClassName.get(MESSAGING, "ServedMessages");

@@ -6,6 +6,7 @@ import dev.switchboard.codegen.ContractInput;
 import dev.switchboard.codegen.GeneratedFile;
 import dev.switchboard.codegen.OutputGenerator;
 import dev.switchboard.codegen.Role;
+import dev.switchboard.codegen.java.PolicyLiterals;
 import dev.switchboard.contract.ProtoNames;
 import dev.switchboard.contract.model.MessageDefinition;
 import dev.switchboard.contract.model.ServiceContract;
@@ -32,6 +33,8 @@ public final class AsyncApiGenerator implements OutputGenerator {
     static final String FILE_NAME = "asyncapi.yaml";
     /** Marks the channels and operations of {@code ordered: true} messages, which AsyncAPI has no field for. */
     static final String ORDERED_EXTENSION = "x-switchboard-ordered";
+    /** The channel of a {@code batch:} message: how its consumers take it ({@code max}, {@code wait}). */
+    static final String BATCH_EXTENSION = "x-switchboard-batch";
 
     @Override
     public boolean appliesTo(ContractInput input) {
@@ -81,6 +84,8 @@ public final class AsyncApiGenerator implements OutputGenerator {
                     "title", title(message),
                     "description", channelDescription(message),
                     ORDERED_EXTENSION, message.ordered() ? true : null,
+                    BATCH_EXTENSION, message.batch() == null ? null
+                            : map("max", message.batch().max(), "wait", PolicyLiterals.spelled(message.batch().maxWait())),
                     "messages", map(message.name(), messageRef(message))));
         }
         Map<String, String> deadLetterChannels = new LinkedHashMap<>();
@@ -158,10 +163,14 @@ public final class AsyncApiGenerator implements OutputGenerator {
                         + message.key() + " in publish order, one at a time; a failing one holds back the later"
                         + " ones of its " + message.key() + " until it succeeds or is dead-lettered."
                 : "";
-        return (doc == null ? "" : doc + (doc.endsWith(".") ? " " : ". ")) + delivery + order
+        String batch = message.batch() == null ? ""
+                : " Consumers take up to " + message.batch().max() + " at a time, acknowledged together; a failing"
+                        + " batch is split down to the message that fails.";
+        return (doc == null ? "" : doc + (doc.endsWith(".") ? " " : ". ")) + delivery + order + batch
                 + " Messages that cannot be handled go to the dead-letter destination "
                 + message.deadLetterOrDefault() + ".";
     }
+
 
     private static Map<String, Object> messageRef(MessageDefinition message) {
         return map("$ref", "#/components/messages/" + message.name());

@@ -2,6 +2,7 @@
 package com.example.orders;
 
 import dev.switchboard.runtime.Generated;
+import java.util.List;
 
 /**
  * Handles the events of {@code Orders}. A message is acknowledged when its method returns; a
@@ -16,5 +17,10 @@ public interface OrdersEventsHandler {
      */
     void orderCreated(Order event);
 
-    void orderCancelled(Order event);
+    /**
+     * Up to 50 at a time, in the broker's order, gathered for up to 200ms; acknowledged together
+     * when it returns. When it throws, the batch is handed back in halves down to the message that
+     * fails, which alone is retried or dead-lettered: leave no effect of a batch you fail.
+     */
+    void orderCancelled(List<Order> events);
 }

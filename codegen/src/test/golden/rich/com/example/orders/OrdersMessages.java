@@ -3,6 +3,7 @@ package com.example.orders;
 
 import dev.switchboard.runtime.Generated;
 import dev.switchboard.runtime.messaging.MessageDescriptor;
+import dev.switchboard.runtime.messaging.Subscription;
 import dev.switchboard.runtime.policy.PolicySettings;
 import dev.switchboard.runtime.policy.RetrySettings;
 import java.time.Duration;
@@ -50,7 +51,8 @@ public final class OrdersMessages {
                     .withJitter(0.2)
                     .withBudget(0.2),
             OrderProtoCodec.INSTANCE, false,
-            PUBLISHING);
+            PUBLISHING,
+            new Subscription.Batch(50, Duration.ofMillis(200)));
 
     public static final MessageDescriptor RECALCULATE_TOTALS = new MessageDescriptor(
             "Orders", "recalculateTotals", MessageDescriptor.Kind.COMMAND,

@@ -34,7 +34,7 @@ public class OrdersMessagingConfiguration {
         return new MessageSubscriptions(
                 () -> listeners.listen(OrdersMessages.ORDER_CREATED, Order.class,
                         handler::orderCreated),
-                () -> listeners.listen(OrdersMessages.ORDER_CANCELLED, Order.class,
+                () -> listeners.listenAll(OrdersMessages.ORDER_CANCELLED, Order.class,
                         handler::orderCancelled));
     }
 
