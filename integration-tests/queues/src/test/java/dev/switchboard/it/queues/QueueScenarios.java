@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.it.queues.consumer.ConsumerApplication;
 import dev.switchboard.it.queues.consumer.RecordingHandlers;
 import dev.switchboard.it.queues.consumer.StepLog;
+import dev.switchboard.it.queues.orders.OrderAudit;
 import dev.switchboard.it.queues.orders.OrderPlaced;
 import dev.switchboard.it.queues.orders.OrderPlacedProtoCodec;
 import dev.switchboard.it.queues.orders.OrderStep;
@@ -51,6 +52,7 @@ abstract class QueueScenarios {
 
     static final String EVENTS = "it.orders.placed";
     static final String COMMANDS = "it.inventory.reserve";
+    static final String AUDITS = "it.orders.audited";
 
     /** Unique per run, so consumer groups never inherit another run's position. */
     private final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -78,7 +80,7 @@ abstract class QueueScenarios {
         inventory = consumer("inventory-" + run, "1");
         points = consumer("points-" + run, "1");
         MessageTransport transport = publisher.getBean(MessageTransport.class);
-        for (String deadLetter : List.of(EVENTS + ".dlq", COMMANDS + ".dlq")) {
+        for (String deadLetter : List.of(EVENTS + ".dlq", COMMANDS + ".dlq", AUDITS + ".dlq")) {
             readers.add(transport.subscribe(new Subscription(deadLetter, Subscription.Mode.PUBLISH_SUBSCRIBE,
                     "dead-letter-reader-" + run, (message, delivery) -> deadLetters.put(orderIdOf(message), message),
                     PolicyDefaults.RETRY, deadLetter + ".dlq", 1)));
@@ -229,6 +231,34 @@ abstract class QueueScenarios {
         Await.until("the next message handled", () -> handlers(inventory).handled(next) == 1);
         Await.until("the malformed one dead-lettered", () -> deadLetters.containsKey(broken));
         assertThat(deadLetters.get(broken).headers()).containsEntry(DeadLetters.CODE, "INVALID_ARGUMENT");
+    }
+
+    @Test
+    void batchedEventsReachTheHandlerTogetherAndAPoisonedOneIsDeadLetteredAlone() throws Exception {
+        List<String> orderIds = new ArrayList<>();
+        List<CompletableFuture<Void>> published = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String orderId = newOrderId();
+            orderIds.add(orderId);
+            published.add(events().orderAudited(new OrderAudit(orderId, i == 17 ? "poison" : "checked")));
+        }
+        CompletableFuture.allOf(published.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        String poisoned = orderIds.remove(17);
+
+        for (ConfigurableApplicationContext service : List.of(inventory, points)) {
+            Await.until("every audit entry but the poisoned one handled",
+                    () -> orderIds.stream().allMatch(id -> handlers(service).handled(id) >= 1));
+        }
+        Await.until("the poisoned one dead-lettered", () -> deadLetters.containsKey(poisoned));
+        Await.settle();
+        for (ConfigurableApplicationContext service : List.of(inventory, points)) {
+            assertThat(orderIds).allSatisfy(id -> assertThat(handlers(service).handled(id)).as(id).isOne());
+            assertThat(handlers(service).handled(poisoned)).isZero();
+            assertThat(handlers(service).auditBatchSizes()).allSatisfy(size -> assertThat(size).isBetween(1, 20))
+                    .as("some entries came together").anySatisfy(size -> assertThat(size).isGreaterThan(1));
+        }
+        assertThat(deadLetters.get(poisoned).headers()).containsEntry(DeadLetters.CODE, "FAILED_PRECONDITION")
+                .containsEntry(DeadLetters.ORIGINAL_DESTINATION, AUDITS);
     }
 
     @Test

@@ -26,7 +26,8 @@ class RabbitBrokerTest extends QueueScenarios {
     void cleanBroker(List<String> groups) {
         withAdmin(admin -> {
             for (String group : groups) {
-                for (String destination : List.of(EVENTS, EVENTS + ".dlq", COMMANDS + ".dlq")) {
+                for (String destination : List.of(EVENTS, EVENTS + ".dlq", COMMANDS + ".dlq", AUDITS,
+                        AUDITS + ".dlq")) {
                     admin.deleteQueue(destination + "." + group);
                     admin.deleteQueue(destination + "." + group + ".retry");
                 }
@@ -36,6 +37,7 @@ class RabbitBrokerTest extends QueueScenarios {
             }
             admin.purgeQueue(EVENTS + ".dlq", false);
             admin.purgeQueue(COMMANDS + ".dlq", false);
+            admin.purgeQueue(AUDITS + ".dlq", false);
             return null;
         });
     }

@@ -1,5 +1,6 @@
 package dev.switchboard.it.queues.consumer;
 
+import dev.switchboard.it.queues.orders.OrderAudit;
 import dev.switchboard.it.queues.orders.OrderPlaced;
 import dev.switchboard.it.queues.orders.OrderStep;
 import dev.switchboard.it.queues.orders.OrdersCommandsHandler;
@@ -9,8 +10,11 @@ import dev.switchboard.runtime.ErrorCode;
 import dev.switchboard.runtime.SwitchboardException;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -27,6 +31,7 @@ public class RecordingHandlers implements OrdersEventsHandler, OrdersCommandsHan
     private final Map<String, AtomicInteger> handled = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> tries = new ConcurrentHashMap<>();
     private final Map<String, String> traces = new ConcurrentHashMap<>();
+    private final Queue<Integer> batchSizes = new ConcurrentLinkedQueue<>();
 
     public RecordingHandlers(Tracer tracer, String service, String instance) {
         this.tracer = tracer;
@@ -90,6 +95,22 @@ public class RecordingHandlers implements OrdersEventsHandler, OrdersCommandsHan
             default -> { }
         }
         handled.computeIfAbsent(event.orderId(), id -> new AtomicInteger()).incrementAndGet();
+    }
+
+    /** Records each batch's size and each entry; a batch holding a {@code poison} note fails as a whole. */
+    @Override
+    public void orderAudited(List<OrderAudit> events) {
+        batchSizes.add(events.size());
+        if (events.stream().anyMatch(event -> event.note().equals("poison"))) {
+            throw new SwitchboardException(ErrorCode.FAILED_PRECONDITION, "Unauditable", "a poisoned audit entry",
+                    Map.of());
+        }
+        events.forEach(event -> handled.computeIfAbsent(event.orderId(), id -> new AtomicInteger()).incrementAndGet());
+    }
+
+    /** The sizes of the audit batches the handler was given, failed ones included. */
+    public List<Integer> auditBatchSizes() {
+        return List.copyOf(batchSizes);
     }
 
     @Override
