@@ -3,6 +3,7 @@ package dev.switchboard.kafka;
 import dev.switchboard.runtime.messaging.Message;
 import dev.switchboard.runtime.messaging.MessageTransport;
 import dev.switchboard.runtime.messaging.OpenConsumers;
+import dev.switchboard.runtime.messaging.PublishCompletions;
 import dev.switchboard.runtime.messaging.Subscription;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
@@ -50,6 +51,7 @@ public final class KafkaTransport implements MessageTransport {
     private final Properties consumerOverrides;
     private final KafkaTopicProvisioner topics;
     private final OpenConsumers consumers = new OpenConsumers();
+    private final PublishCompletions completions = new PublishCompletions("switchboard-kafka-acks");
     private final ExecutorService provisioning = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "switchboard-kafka-topics");
         thread.setDaemon(true);
@@ -103,9 +105,10 @@ public final class KafkaTransport implements MessageTransport {
             if (template.isTransactional() && !template.inTransaction()) {
                 // A transactional producer (spring.kafka.producer.transaction-id-prefix): a local transaction
                 // per publish, committed before the future completes; inside Switchboard's own one it joins.
-                return template.executeInTransaction(local -> local.send(record)).thenApply(sent -> null);
+                return completions.handOff(template.executeInTransaction(local -> local.send(record)))
+                        .thenApply(sent -> null);
             }
-            return template.send(record).thenApply(sent -> null);
+            return completions.handOff(template.send(record)).thenApply(sent -> null);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -160,6 +163,7 @@ public final class KafkaTransport implements MessageTransport {
     public void close() {
         consumers.closeAll();
         provisioning.shutdownNow();
+        completions.close();
         template.getProducerFactory().reset();
     }
 }

@@ -4,6 +4,7 @@ import dev.switchboard.runtime.messaging.Message;
 import dev.switchboard.runtime.messaging.MessageTransport;
 import dev.switchboard.runtime.messaging.OpenConsumers;
 import dev.switchboard.runtime.messaging.OrderShards;
+import dev.switchboard.runtime.messaging.PublishCompletions;
 import dev.switchboard.runtime.messaging.Subscription;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
@@ -59,6 +60,7 @@ public final class NatsTransport implements MessageTransport {
     private final int orderedShards;
     private final int streamReplicas;
     private final OpenConsumers consumers = new OpenConsumers();
+    private final PublishCompletions completions = new PublishCompletions("switchboard-nats-acks");
 
     /**
      * Over a connection the application owns (the starter's {@code Connection} bean, which health and
@@ -168,12 +170,13 @@ public final class NatsTransport implements MessageTransport {
                 .headers(NatsCloudEvents.headers(message))
                 .data(message.payload())
                 .build();
-        return jetStream.publishAsync(outgoing).<Void>thenApply(ack -> null).whenComplete((done, failure) -> {
-            if (failure != null) {
-                // A server restarted without its store lost the stream: look it up (and create it) again.
-                streams.remove(destination);
-            }
-        });
+        return completions.handOff(jetStream.publishAsync(outgoing)).<Void>thenApply(ack -> null)
+                .whenComplete((done, failure) -> {
+                    if (failure != null) {
+                        // A server restarted without its store lost the stream: look it up (and create it) again.
+                        streams.remove(destination);
+                    }
+                });
     }
 
     @Override
@@ -240,6 +243,7 @@ public final class NatsTransport implements MessageTransport {
     @Override
     public void close() {
         consumers.closeAll();
+        completions.close();
         if (ownsConnection) {
             try {
                 connection.close();

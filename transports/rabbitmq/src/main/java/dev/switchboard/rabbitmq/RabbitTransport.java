@@ -3,6 +3,7 @@ package dev.switchboard.rabbitmq;
 import dev.switchboard.runtime.messaging.Message;
 import dev.switchboard.runtime.messaging.MessageTransport;
 import dev.switchboard.runtime.messaging.OpenConsumers;
+import dev.switchboard.runtime.messaging.PublishCompletions;
 import dev.switchboard.runtime.messaging.Subscription;
 import java.util.List;
 import java.util.Set;
@@ -50,6 +51,7 @@ public final class RabbitTransport implements MessageTransport {
     private final int orderedShards;
     private final Set<String> exchanges = ConcurrentHashMap.newKeySet();
     private final OpenConsumers consumers = new OpenConsumers();
+    private final PublishCompletions completions = new PublishCompletions("switchboard-rabbitmq-confirms");
 
     /**
      * @param template publishes; its connection factory (with correlated publisher confirms, so each
@@ -116,7 +118,7 @@ public final class RabbitTransport implements MessageTransport {
     private CompletableFuture<Void> send(String exchange, String routingKey, org.springframework.amqp.core.Message amqp) {
         CorrelationData correlation = new CorrelationData(amqp.getMessageProperties().getMessageId());
         template.send(exchange, routingKey, amqp, correlation);
-        return correlation.getFuture().thenCompose(confirm -> confirm.ack()
+        return completions.handOff(correlation.getFuture()).thenCompose(confirm -> confirm.ack()
                 ? CompletableFuture.<Void>completedFuture(null)
                 : CompletableFuture.<Void>failedFuture(new IllegalStateException(
                         "RabbitMQ refused the message for " + exchange + ": " + confirm.reason())));
@@ -207,6 +209,7 @@ public final class RabbitTransport implements MessageTransport {
     @Override
     public void close() {
         consumers.closeAll();
+        completions.close();
         if (connections instanceof DisposableBean disposable) {
             try {
                 disposable.destroy();
