@@ -53,6 +53,7 @@ public final class JdbcProcessedMessages implements ProcessedMessages, ExpiringS
     private final InboxSettings settings;
     private final WaitingInsert claims;
     private final Clock clock;
+    private final String insertInto;
     private final String insert;
 
     /**
@@ -73,8 +74,8 @@ public final class JdbcProcessedMessages implements ProcessedMessages, ExpiringS
         this.settings = settings;
         this.claims = new WaitingInsert(jdbc, dialect, settings.lockTimeout());
         this.clock = clock;
-        this.insert = "INSERT INTO " + settings.table()
-                + " (consumer_group, message_id, processed_at) VALUES (?, ?, ?)";
+        this.insertInto = "INSERT INTO " + settings.table() + " (consumer_group, message_id, processed_at) VALUES ";
+        this.insert = insertInto + "(?, ?, ?)";
     }
 
     /** Creates the ids' table from the shipped script unless it exists; safe when instances start together. */
@@ -97,7 +98,7 @@ public final class JdbcProcessedMessages implements ProcessedMessages, ExpiringS
 
     /**
      * One transaction for the batch: the ids committed before are left out, the others claimed with one
-     * batched insert, then the work joins the transaction. A claim that meets another transaction's row
+     * multi-row insert, then the work joins the transaction. A claim that meets another transaction's row
      * (the same id claimed, or committed since the look-up) fails the whole batch as in flight: the
      * delivery loop splits it, and the message alone then meets {@link #processOnce}'s wait.
      */
@@ -166,12 +167,16 @@ public final class JdbcProcessedMessages implements ProcessedMessages, ExpiringS
         return List.copyOf(byStoredKey.values());
     }
 
+    /** One multi-row insert: a single statement for the batch, not one per id. */
     private void claimAll(String group, List<String> messageIds) {
         Timestamp now = Timestamp.from(clock.instant());
-        List<Object[]> rows = messageIds.stream()
-                .map(id -> new Object[] {StoredKeys.bounded(group), StoredKeys.bounded(id), now}).toList();
+        List<Object> values = new ArrayList<>(messageIds.size() * 3);
+        for (String id : messageIds) {
+            values.addAll(List.of(StoredKeys.bounded(group), StoredKeys.bounded(id), now));
+        }
         try {
-            claims.insertAll(insert, rows);
+            claims.insert(insertInto + String.join(", ", Collections.nCopies(messageIds.size(), "(?, ?, ?)")),
+                    values.toArray());
         } catch (DuplicateKeyException committedMeanwhile) {
             throw new MessageInFlightException(group, "among " + messageIds.size(), committedMeanwhile);
         } catch (DataAccessException e) {

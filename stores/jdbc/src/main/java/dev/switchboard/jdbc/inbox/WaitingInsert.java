@@ -3,7 +3,6 @@ package dev.switchboard.jdbc.inbox;
 import dev.switchboard.jdbc.DatabaseDialect;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.List;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -49,30 +48,6 @@ final class WaitingInsert {
                 jdbc.execute("SET LOCK_TIMEOUT " + timeout.toMillis());
                 try {
                     jdbc.update(sql, args);
-                } finally {
-                    jdbc.execute("SET LOCK_TIMEOUT " + previous);
-                }
-            }
-        }
-    }
-
-    /** The same for several rows, one batched statement; the lock wait applies to each row's insert. */
-    void insertAll(String sql, List<Object[]> rows) {
-        switch (dialect) {
-            case POSTGRESQL -> {
-                String previous = jdbc.queryForObject(
-                        "SELECT current_setting('lock_timeout'), set_config('lock_timeout', ?, true)",
-                        (row, n) -> row.getString(1), timeout.toMillis() + "ms");
-                jdbc.batchUpdate(sql, rows);
-                jdbc.queryForObject("SELECT set_config('lock_timeout', ?, true)", String.class, previous);
-            }
-            case MARIADB -> jdbc.batchUpdate("SET STATEMENT innodb_lock_wait_timeout=" + wholeSeconds() + " FOR " + sql,
-                    rows);
-            case H2 -> {
-                Integer previous = jdbc.queryForObject("SELECT LOCK_TIMEOUT()", Integer.class);
-                jdbc.execute("SET LOCK_TIMEOUT " + timeout.toMillis());
-                try {
-                    jdbc.batchUpdate(sql, rows);
                 } finally {
                     jdbc.execute("SET LOCK_TIMEOUT " + previous);
                 }
