@@ -14,7 +14,7 @@ import java.util.UUID;
 
 /**
  * A fresh PostgreSQL schema per test class (other engineers' runs share the database): the shop's
- * {@code orders} and {@code effects} tables, without unique keys so that anything done twice shows
+ * {@code orders}, {@code effects} and {@code audits} tables, without unique keys so that anything done twice shows
  * as two rows, and the queries that count them. Fails when PostgreSQL is unreachable.
  */
 final class Database implements AutoCloseable {
@@ -35,6 +35,8 @@ final class Database implements AutoCloseable {
                 "CREATE TABLE " + database.schema + ".orders (order_id VARCHAR(100) NOT NULL, sku VARCHAR(100),"
                         + " accepted_by VARCHAR(20) NOT NULL, created_at TIMESTAMP DEFAULT now())",
                 "CREATE TABLE " + database.schema + ".effects (order_id VARCHAR(100) NOT NULL,"
+                        + " handled_by VARCHAR(20) NOT NULL, handled_at TIMESTAMP DEFAULT now())",
+                "CREATE TABLE " + database.schema + ".audits (order_id VARCHAR(100) NOT NULL,"
                         + " handled_by VARCHAR(20) NOT NULL, handled_at TIMESTAMP DEFAULT now())");
         return database;
     }
@@ -54,6 +56,11 @@ final class Database implements AutoCloseable {
     /** Rows in {@code effects} per order id, of the orders whose id starts with {@code prefix}. */
     Map<String, Integer> effects(String prefix) {
         return countById("effects", prefix);
+    }
+
+    /** Rows in {@code audits} (the batch handler's) per order id, of the orders whose id starts with {@code prefix}. */
+    Map<String, Integer> audits(String prefix) {
+        return countById("audits", prefix);
     }
 
     /** Effects written by instance {@code instance}, of the orders whose id starts with {@code prefix}. */

@@ -47,6 +47,8 @@ abstract class FaultScenarios {
     /** Quiet time after which missing effects count as lost rather than late. */
     private static final Duration GIVEN_UP = Duration.ofSeconds(30);
     private static final Duration SETTLE_BOUND = Duration.ofSeconds(120);
+    /** The scenario name's suffix for the batch handler's outcome (the audits), counted like the effects. */
+    private static final String BATCHED = ", batches";
 
     private final String run = UUID.randomUUID().toString().substring(0, 6);
     private Path directory;
@@ -134,13 +136,17 @@ abstract class FaultScenarios {
         } finally {
             callers = load.stop();
         }
-        ScenarioOutcome outcome = settle(scenario, prefix, callers, faulted.plus(broker.redeliveryDelay()), started);
-        report(outcome);
+        List<ScenarioOutcome> outcomes = settle(scenario, prefix, callers, faulted.plus(broker.redeliveryDelay()),
+                started);
+        outcomes.forEach(this::report);
 
         assertThat(callers.failed()).as("500 answers (order id → body)").isEmpty();
-        assertThat(outcome.lost()).as("confirmed or committed orders without an effect").isEmpty();
-        assertThat(outcome.duplicates()).as("orders with more than one effect").isEmpty();
-        assertThat(outcome.phantoms()).as("effects of orders that never committed").isEmpty();
+        for (ScenarioOutcome outcome : outcomes) {
+            String handler = outcome.scenario().endsWith(BATCHED) ? " (the batch handler's audits)" : "";
+            assertThat(outcome.lost()).as("confirmed or committed orders without an effect" + handler).isEmpty();
+            assertThat(outcome.duplicates()).as("orders with more than one effect" + handler).isEmpty();
+            assertThat(outcome.phantoms()).as("effects of orders that never committed" + handler).isEmpty();
+        }
         assertThat(callers.confirmed()).as("orders confirmed to their callers").isNotEmpty();
     }
 
@@ -158,24 +164,29 @@ abstract class FaultScenarios {
      * {@link #GIVEN_UP} quiet with effects missing; never before the broker's redelivery of what a
      * dead process held ({@code quietFrom}), so a late duplicate is counted too.
      */
-    private ScenarioOutcome settle(String scenario, String prefix, OrderLoad.Tally callers, Instant quietFrom,
+    private List<ScenarioOutcome> settle(String scenario, String prefix, OrderLoad.Tally callers, Instant quietFrom,
             Instant started) {
         Instant bound = Instant.now().plus(SETTLE_BOUND);
         Instant lastChange = Instant.now();
         int lastTotal = -1;
         while (true) {
-            ScenarioOutcome outcome = ScenarioOutcome.of(broker.name(), scenario, callers, database.orders(prefix),
-                    database.effects(prefix), Duration.between(started, Instant.now()));
+            Map<String, Integer> orders = database.orders(prefix);
+            Duration took = Duration.between(started, Instant.now());
+            List<ScenarioOutcome> outcomes = List.of(
+                    ScenarioOutcome.of(broker.name(), scenario, callers, orders, database.effects(prefix), took),
+                    ScenarioOutcome.of(broker.name(), scenario + BATCHED, callers, orders, database.audits(prefix),
+                            took));
             Instant now = Instant.now();
-            if (outcome.effects() != lastTotal) {
-                lastTotal = outcome.effects();
+            int total = outcomes.stream().mapToInt(ScenarioOutcome::effects).sum();
+            if (total != lastTotal) {
+                lastTotal = total;
                 lastChange = now;
             }
             Duration quiet = Duration.between(lastChange, now);
-            boolean settled = outcome.lost().isEmpty() ? quiet.compareTo(SETTLED) >= 0
-                    : quiet.compareTo(GIVEN_UP) >= 0;
+            boolean settled = outcomes.stream().allMatch(outcome -> outcome.lost().isEmpty())
+                    ? quiet.compareTo(SETTLED) >= 0 : quiet.compareTo(GIVEN_UP) >= 0;
             if ((settled && now.isAfter(quietFrom)) || now.isAfter(bound)) {
-                return outcome;
+                return outcomes;
             }
             Pause.millis(500);
         }

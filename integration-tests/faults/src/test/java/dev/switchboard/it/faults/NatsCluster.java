@@ -81,19 +81,19 @@ final class NatsCluster implements BrokerProcess {
     }
 
     /**
-     * SIGKILL of the server leading the orders stream (the first server before there is one), after its
-     * consumers' leaders were moved there too: the crash then breaks the publishes' acknowledgements and
-     * the consumers' pulls ({@code 409 Leadership Change}) in every run, not only when the replicas'
-     * elections happened to put them on one server.
+     * SIGKILL of the server leading the orders streams (the first server before there are any), after
+     * every orders stream and consumer was made to be led from there: the crash then breaks the
+     * publishes' acknowledgements and the consumers' pulls ({@code 409 Leadership Change}) in every run,
+     * not only when the replicas' elections happened to put them on one server.
      */
     @Override
     public void kill() {
         String leader = streamLeader();
         if (leader != null) {
-            leadConsumersFrom(leader);
+            leadEverythingFrom(leader);
         }
         Node victim = nodes.stream().filter(node -> node.name.equals(leader)).findFirst().orElse(nodes.get(0));
-        System.out.printf("FAULTS killing nats-server %s (the orders stream's leader: %s)%n", victim.name, leader);
+        System.out.printf("FAULTS killing nats-server %s (the orders streams' leader: %s)%n", victim.name, leader);
         victim.process.kill();
     }
 
@@ -155,50 +155,69 @@ final class NatsCluster implements BrokerProcess {
         }
     }
 
+    /** The leader of the first orders stream, or null before there is one. */
     private String streamLeader() {
         try (Connection connection = connect()) {
             JetStreamManagement management = connection.jetStreamManagement();
-            String stream = ordersStream(management);
-            if (stream == null) {
-                return null;
-            }
-            ClusterInfo cluster = management.getStreamInfo(stream).getClusterInfo();
-            return cluster == null ? null : cluster.getLeader();
+            List<String> streams = ordersStreams(management);
+            return streams.isEmpty() ? null : streamLeader(management, streams.get(0));
         } catch (Exception e) {
             throw new IllegalStateException("cannot ask the NATS cluster for the orders stream's leader", e);
         }
     }
 
-    private static String ordersStream(JetStreamManagement management) throws IOException, JetStreamApiException {
+    /** The shop's streams (its events', not their dead letters'). */
+    private static List<String> ordersStreams(JetStreamManagement management)
+            throws IOException, JetStreamApiException {
         return management.getStreamNames().stream()
-                .filter(stream -> stream.contains("orders") && !stream.contains("dlq")).findFirst().orElse(null);
+                .filter(stream -> stream.contains("orders") && !stream.contains("dlq")).sorted().toList();
     }
 
-    /** Steps each orders consumer's leader down until the election lands on {@code server}. */
-    private void leadConsumersFrom(String server) {
+    /** Steps each orders stream's leader, then each of its consumers' leader, down until the election lands on {@code server}. */
+    private void leadEverythingFrom(String server) {
         try (Connection connection = connect()) {
             JetStreamManagement management = connection.jetStreamManagement();
-            String stream = ordersStream(management);
-            for (String consumer : management.getConsumerNames(stream)) {
-                Instant bound = Instant.now().plusSeconds(60);
-                String leader = consumerLeader(management, stream, consumer);
-                while (!server.equals(leader)) {
-                    if (Instant.now().isAfter(bound)) {
-                        throw new IllegalStateException("the consumer " + consumer + " is still led by " + leader
-                                + ", not " + server);
-                    }
-                    connection.request("$JS.API.CONSUMER.LEADER.STEPDOWN." + stream + "." + consumer, null,
-                            Duration.ofSeconds(5));
-                    do {
-                        Pause.millis(200);
-                        leader = consumerLeader(management, stream, consumer);
-                    } while (leader == null && Instant.now().isBefore(bound));
+            for (String stream : ordersStreams(management)) {
+                moveLeader(connection, server, "stream " + stream, () -> streamLeader(management, stream),
+                        "$JS.API.STREAM.LEADER.STEPDOWN." + stream);
+                for (String consumer : management.getConsumerNames(stream)) {
+                    moveLeader(connection, server, "consumer " + consumer,
+                            () -> consumerLeader(management, stream, consumer),
+                            "$JS.API.CONSUMER.LEADER.STEPDOWN." + stream + "." + consumer);
                 }
             }
-            System.out.printf("FAULTS the orders stream's consumers are led by %s too%n", server);
+            System.out.printf("FAULTS the orders streams and their consumers are led by %s%n", server);
         } catch (IOException | InterruptedException | JetStreamApiException e) {
-            throw new IllegalStateException("cannot move the orders consumers' leaders to " + server, e);
+            throw new IllegalStateException("cannot move the orders streams' leaders to " + server, e);
         }
+    }
+
+    /** A look-up of the current leader (null during an election). */
+    @FunctionalInterface
+    private interface LeaderLookup {
+        String leader() throws IOException, JetStreamApiException;
+    }
+
+    private static void moveLeader(Connection connection, String server, String what, LeaderLookup lookup,
+            String stepDown) throws IOException, JetStreamApiException, InterruptedException {
+        Instant bound = Instant.now().plusSeconds(60);
+        String leader = lookup.leader();
+        while (!server.equals(leader)) {
+            if (Instant.now().isAfter(bound)) {
+                throw new IllegalStateException("the " + what + " is still led by " + leader + ", not " + server);
+            }
+            connection.request(stepDown, null, Duration.ofSeconds(5));
+            do {
+                Pause.millis(200);
+                leader = lookup.leader();
+            } while (leader == null && Instant.now().isBefore(bound));
+        }
+    }
+
+    private static String streamLeader(JetStreamManagement management, String stream)
+            throws IOException, JetStreamApiException {
+        ClusterInfo cluster = management.getStreamInfo(stream).getClusterInfo();
+        return cluster == null ? null : cluster.getLeader();
     }
 
     private static String consumerLeader(JetStreamManagement management, String stream, String consumer)

@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Places an order the way an application would: the business row and the event's publish in one
+ * Places an order the way an application would: the business row and the events' publishes in one
  * transaction, the answer only once the publish is confirmed. The row has no unique key, so an
  * order that ran twice shows as two rows.
  */
@@ -34,7 +34,8 @@ final class PlaceOrders implements ShopService {
         CompletableFuture<Void> published = transactions.execute(status -> {
             jdbc.update("INSERT INTO orders (order_id, sku, accepted_by) VALUES (?, ?, ?)",
                     request.orderId(), request.sku(), instance);
-            return events.orderPlaced(new OrderPlaced(request.orderId(), request.sku()));
+            OrderPlaced placed = new OrderPlaced(request.orderId(), request.sku());
+            return CompletableFuture.allOf(events.orderPlaced(placed), events.orderAudited(placed));
         });
         awaitConfirm(published);
         return new OrderAccepted(request.orderId(), instance);

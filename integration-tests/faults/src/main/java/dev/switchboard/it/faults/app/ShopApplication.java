@@ -12,9 +12,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One instance of the shop the fault suite kills: it serves {@code POST /orders} (saves the order
- * and publishes {@code orderPlaced} in one transaction) and handles {@code orderPlaced} (writes
- * the order's effect row). Run as its own JVM by the tests, configured by {@code --key=value}
- * arguments; the tables {@code orders} and {@code effects} are the test's, made before it starts.
+ * and publishes {@code orderPlaced} and {@code orderAudited} in one transaction) and handles both
+ * (writes the order's effect row; a batch's audit rows). Run as its own JVM by the tests, configured by
+ * {@code --key=value} arguments; the tables {@code orders}, {@code effects} and {@code audits} are the
+ * test's, made before it starts.
  */
 @SpringBootApplication
 public class ShopApplication {
