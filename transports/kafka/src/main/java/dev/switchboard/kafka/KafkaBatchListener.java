@@ -1,6 +1,5 @@
 package dev.switchboard.kafka;
 
-import dev.switchboard.runtime.messaging.DeliveryHooks;
 import dev.switchboard.runtime.messaging.DeliveryLoop;
 import dev.switchboard.runtime.messaging.Message;
 import dev.switchboard.runtime.messaging.MessageTransport;
@@ -8,11 +7,7 @@ import dev.switchboard.runtime.messaging.Subscription;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.listener.BatchAcknowledgingMessageListener;
 import org.springframework.kafka.support.Acknowledgment;
 
@@ -25,18 +20,14 @@ import org.springframework.kafka.support.Acknowledgment;
  * record, which commits the records before it and has the container seek back and pause for the
  * backoff. The records after it come again too; the consumer's idempotency drops the ones already done.
  *
- * <p>Kafka counts no deliveries: as in {@link KafkaSubscriptionListener}, the attempt of the record
- * the batch goes back to is remembered per partition.
+ * <p>Kafka counts no deliveries: {@link KafkaAttempts} remembers the attempt of the record the batch
+ * goes back to.
  */
-final class KafkaBatchListener implements BatchAcknowledgingMessageListener<String, byte[]>,
-        DeliveryHooks<KafkaBatchListener.Delivery> {
+final class KafkaBatchListener extends KafkaHooks<KafkaBatchListener.Delivery>
+        implements BatchAcknowledgingMessageListener<String, byte[]> {
 
     /** One record of a batch, its position in the poll, and the batch's settlement it reports to. */
-    record Delivery(ConsumerRecord<String, byte[]> record, int index, Settlement settlement) {
-        TopicPartition partition() {
-            return new TopicPartition(record.topic(), record.partition());
-        }
-    }
+    record Delivery(ConsumerRecord<String, byte[]> record, int index, Settlement settlement) implements Received {}
 
     /** Where one poll's batch goes back to, if anywhere: the first record asked for again, the attempt, the wait. */
     static final class Settlement {
@@ -55,15 +46,12 @@ final class KafkaBatchListener implements BatchAcknowledgingMessageListener<Stri
         }
     }
 
-    private record Retrying(long offset, int attempt) {}
-
-    private final MessageTransport transport;
     private final DeliveryLoop<Delivery> loop;
-    private final Map<TopicPartition, Retrying> retrying = new ConcurrentHashMap<>();
+    private final KafkaAttempts attempts = new KafkaAttempts();
 
     /** @param transport publishes the dead letters */
     KafkaBatchListener(Subscription subscription, MessageTransport transport) {
-        this.transport = transport;
+        super(transport);
         this.loop = new DeliveryLoop<>(subscription, this);
     }
 
@@ -76,29 +64,17 @@ final class KafkaBatchListener implements BatchAcknowledgingMessageListener<Stri
         }
         loop.deliverAll(batch);
         if (settlement.againFrom < 0) {
-            batch.forEach(delivery -> retrying.remove(delivery.partition()));
+            batch.forEach(attempts::settled);
             acknowledgment.acknowledge();
             return;
         }
-        Delivery first = batch.get(settlement.againFrom);
-        retrying.put(first.partition(), new Retrying(first.record().offset(), settlement.againAttempt));
+        attempts.again(batch.get(settlement.againFrom), settlement.againAttempt);
         acknowledgment.nack(settlement.againFrom, settlement.againAfter);
     }
 
     @Override
-    public Message read(Delivery received) {
-        return KafkaCloudEvents.message(received.record());
-    }
-
-    @Override
-    public Message salvage(Delivery received) {
-        return KafkaCloudEvents.salvage(received.record());
-    }
-
-    @Override
     public int attempt(Delivery received) {
-        Retrying known = retrying.get(received.partition());
-        return known != null && known.offset() == received.record().offset() ? known.attempt() : 1;
+        return attempts.of(received);
     }
 
     /** Settled with the whole poll, after the loop. */
@@ -116,8 +92,4 @@ final class KafkaBatchListener implements BatchAcknowledgingMessageListener<Stri
         received.settlement().again(received.index(), attempt(received), delay);
     }
 
-    @Override
-    public CompletableFuture<Void> publish(String destination, Message message) {
-        return transport.publish(destination, message);
-    }
 }

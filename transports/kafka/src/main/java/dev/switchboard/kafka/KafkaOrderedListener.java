@@ -1,6 +1,5 @@
 package dev.switchboard.kafka;
 
-import dev.switchboard.runtime.messaging.DeliveryHooks;
 import dev.switchboard.runtime.messaging.Message;
 import dev.switchboard.runtime.messaging.MessageTransport;
 import dev.switchboard.runtime.messaging.OrderedDelivery;
@@ -12,7 +11,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -38,17 +36,17 @@ import org.springframework.kafka.support.Acknowledgment;
  * partition away, the revocation waits (up to {@link #DRAIN}) for its records in flight and commits
  * them, so the next owner starts after them and never runs a key's message beside or before ours.
  */
-final class KafkaOrderedListener implements AcknowledgingMessageListener<String, byte[]>,
-        ConsumerAwareRebalanceListener, DeliveryHooks<KafkaOrderedListener.Delivery>, AutoCloseable {
+final class KafkaOrderedListener extends KafkaHooks<KafkaOrderedListener.Delivery>
+        implements AcknowledgingMessageListener<String, byte[]>, ConsumerAwareRebalanceListener, AutoCloseable {
 
     private static final Logger log = Logger.getLogger(KafkaOrderedListener.class.getName());
     /** How long a revocation waits for the partition's records in flight. */
     static final Duration DRAIN = Duration.ofSeconds(20);
 
     /** One record, the container's handle to commit it, and the partition's progress it counts in. */
-    record Delivery(ConsumerRecord<String, byte[]> record, Acknowledgment acknowledgment, Progress progress) {}
+    record Delivery(ConsumerRecord<String, byte[]> record, Acknowledgment acknowledgment, Progress progress)
+            implements Received {}
 
-    private final MessageTransport transport;
     private final OrderedDelivery<Delivery> delivery;
     private final Map<TopicPartition, Progress> partitions = new ConcurrentHashMap<>();
 
@@ -58,7 +56,7 @@ final class KafkaOrderedListener implements AcknowledgingMessageListener<String,
      *                  key retrying for long holds back its partition's fetching, never its memory
      */
     KafkaOrderedListener(Subscription subscription, MessageTransport transport, int capacity) {
-        this.transport = transport;
+        super(transport);
         this.delivery = new OrderedDelivery<>("switchboard-kafka-ordered-" + subscription.destination(),
                 subscription, this, capacity).start();
     }
@@ -111,16 +109,6 @@ final class KafkaOrderedListener implements AcknowledgingMessageListener<String,
         }
     }
 
-    @Override
-    public Message read(Delivery received) {
-        return KafkaCloudEvents.message(received.record());
-    }
-
-    @Override
-    public Message salvage(Delivery received) {
-        return KafkaCloudEvents.salvage(received.record());
-    }
-
     /** Retries are counted by the loop, in place; every record starts at the first attempt. */
     @Override
     public int attempt(Delivery received) {
@@ -148,11 +136,6 @@ final class KafkaOrderedListener implements AcknowledgingMessageListener<String,
     @Override
     public void redeliverLater(Delivery received, Duration delay) {
         received.progress().abandon(received);
-    }
-
-    @Override
-    public CompletableFuture<Void> publish(String destination, Message message) {
-        return transport.publish(destination, message);
     }
 
     @Override

@@ -1,16 +1,11 @@
 package dev.switchboard.kafka;
 
-import dev.switchboard.runtime.messaging.DeliveryHooks;
 import dev.switchboard.runtime.messaging.DeliveryLoop;
 import dev.switchboard.runtime.messaging.Message;
 import dev.switchboard.runtime.messaging.MessageTransport;
 import dev.switchboard.runtime.messaging.Subscription;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.listener.AcknowledgingMessageListener;
 import org.springframework.kafka.support.Acknowledgment;
 
@@ -27,12 +22,10 @@ import org.springframework.kafka.support.Acknowledgment;
  * backoffs itself, a second decision beside the loop's), no retry topics (they give up the
  * partition's order).
  *
- * <p>Kafka counts no deliveries, so the attempt of a record being retried is remembered here per
- * partition, as spring-kafka's own error handlers do; a rebalance that moves the partition to another
- * instance starts it again at the first attempt there.
+ * <p>Kafka counts no deliveries: {@link KafkaAttempts} remembers the attempt of a record being retried.
  */
-final class KafkaSubscriptionListener implements AcknowledgingMessageListener<String, byte[]>,
-        DeliveryHooks<KafkaSubscriptionListener.Delivery> {
+final class KafkaSubscriptionListener extends KafkaHooks<KafkaSubscriptionListener.Delivery>
+        implements AcknowledgingMessageListener<String, byte[]> {
 
     /**
      * The container's poll timeout. A nack's pause ends at the first poll after the backoff, and a poll
@@ -43,22 +36,14 @@ final class KafkaSubscriptionListener implements AcknowledgingMessageListener<St
     static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
 
     /** One record and the container's handle to commit or nack it. */
-    record Delivery(ConsumerRecord<String, byte[]> record, Acknowledgment acknowledgment) {
-        TopicPartition partition() {
-            return new TopicPartition(record.topic(), record.partition());
-        }
-    }
+    record Delivery(ConsumerRecord<String, byte[]> record, Acknowledgment acknowledgment) implements Received {}
 
-    /** The attempt the record at {@code offset} of a partition is on. */
-    private record Retrying(long offset, int attempt) {}
-
-    private final MessageTransport transport;
     private final DeliveryLoop<Delivery> loop;
-    private final Map<TopicPartition, Retrying> retrying = new ConcurrentHashMap<>();
+    private final KafkaAttempts attempts = new KafkaAttempts();
 
     /** @param transport publishes the dead letters */
     KafkaSubscriptionListener(Subscription subscription, MessageTransport transport) {
-        this.transport = transport;
+        super(transport);
         this.loop = new DeliveryLoop<>(subscription, this);
     }
 
@@ -68,24 +53,13 @@ final class KafkaSubscriptionListener implements AcknowledgingMessageListener<St
     }
 
     @Override
-    public Message read(Delivery received) {
-        return KafkaCloudEvents.message(received.record());
-    }
-
-    @Override
-    public Message salvage(Delivery received) {
-        return KafkaCloudEvents.salvage(received.record());
-    }
-
-    @Override
     public int attempt(Delivery received) {
-        Retrying known = retrying.get(received.partition());
-        return known != null && known.offset() == received.record().offset() ? known.attempt() : 1;
+        return attempts.of(received);
     }
 
     @Override
     public void acknowledge(Delivery received) {
-        retrying.remove(received.partition());
+        attempts.settled(received);
         received.acknowledgment().acknowledge();
     }
 
@@ -100,12 +74,7 @@ final class KafkaSubscriptionListener implements AcknowledgingMessageListener<St
     }
 
     private void again(Delivery received, int attempt, Duration delay) {
-        retrying.put(received.partition(), new Retrying(received.record().offset(), attempt));
+        attempts.again(received, attempt);
         received.acknowledgment().nack(delay);
-    }
-
-    @Override
-    public CompletableFuture<Void> publish(String destination, Message message) {
-        return transport.publish(destination, message);
     }
 }

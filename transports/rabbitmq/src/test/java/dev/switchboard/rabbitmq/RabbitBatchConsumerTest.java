@@ -37,19 +37,11 @@ class RabbitBatchConsumerTest {
 
     private final String destination = "sb-it-batch-" + UUID.randomUUID().toString().substring(0, 8);
     private final String queue = destination + ".points";
-    private final CachingConnectionFactory connections = connections();
+    private final CachingConnectionFactory connections = LocalRabbit.connections();
     private final RabbitTransport transport = new RabbitTransport(new RabbitTemplate(connections));
     private final RabbitAdmin admin = new RabbitAdmin(connections);
     private final Queue<List<String>> batches = new ConcurrentLinkedQueue<>();
     private final Queue<String> done = new ConcurrentLinkedQueue<>();
-
-    private static CachingConnectionFactory connections() {
-        CachingConnectionFactory connections = new CachingConnectionFactory("127.0.0.1", 5672);
-        connections.setUsername("guest");
-        connections.setPassword("guest");
-        connections.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.CORRELATED);
-        return connections;
-    }
 
     @AfterEach
     void clean() {

@@ -25,16 +25,8 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 class RabbitChainedPublishTest {
 
     private final String destination = "sb-it-chain-" + UUID.randomUUID().toString().substring(0, 8);
-    private final CachingConnectionFactory connections = connections();
+    private final CachingConnectionFactory connections = LocalRabbit.connections();
     private final RabbitTransport transport = new RabbitTransport(new RabbitTemplate(connections));
-
-    private static CachingConnectionFactory connections() {
-        CachingConnectionFactory connections = new CachingConnectionFactory("127.0.0.1", 5672);
-        connections.setUsername("guest");
-        connections.setPassword("guest");
-        connections.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.CORRELATED);
-        return connections;
-    }
 
     @AfterEach
     void clean() {
