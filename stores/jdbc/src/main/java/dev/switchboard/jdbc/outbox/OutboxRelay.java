@@ -11,10 +11,12 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import javax.sql.DataSource;
@@ -55,6 +57,8 @@ public final class OutboxRelay implements AutoCloseable {
     private final LongSupplier clock;
     private final TransactionTemplate transactions;
     private final ScheduledExecutorService thread;
+    /** Where each key's first send starts: a publish that blocks its caller blocks one of these, not the relay. */
+    private final ExecutorService sending;
     private final AtomicBoolean woken = new AtomicBoolean();
     private volatile boolean started;
     // Touched by the relay thread only (or by a test calling relayOnce with the relay stopped).
@@ -78,6 +82,11 @@ public final class OutboxRelay implements AutoCloseable {
             Thread relay = new Thread(runnable, "switchboard-outbox-relay-" + settings.table());
             relay.setDaemon(true);
             return relay;
+        });
+        this.sending = Executors.newCachedThreadPool(runnable -> {
+            Thread sender = new Thread(runnable, "switchboard-outbox-send-" + settings.table());
+            sender.setDaemon(true);
+            return sender;
         });
     }
 
@@ -161,28 +170,52 @@ public final class OutboxRelay implements AutoCloseable {
     /** Which rows the broker confirmed, and which failed (a failed row's later rows of its key are not sent). */
     private record Sends(Queue<OutboxRow> confirmed, Map<OutboxRow, Throwable> failed) {}
 
+    /**
+     * Sends each key's rows in turn, the keys side by side, and waits for them: never longer than a send
+     * timeout per row of the longest key (and a second), so a pass always ends and its partition's lock
+     * is released, whatever a broker client does. Each key's first send starts on a sending thread, not
+     * this one, so a publish that blocks its caller holds a sending thread, never the relay. A row still
+     * unconfirmed when the wait ends counts as failed and is sent again later (at least once; its
+     * CloudEvent id is fixed, so consumers drop the copy).
+     */
     private Sends send(List<OutboxRow> rows) {
         Map<String, List<OutboxRow>> byKey = new LinkedHashMap<>();
         rows.forEach(row -> byKey.computeIfAbsent(row.orderingKey(), key -> new ArrayList<>()).add(row));
         Sends sends = new Sends(new ConcurrentLinkedQueue<>(), new ConcurrentHashMap<>());
         List<CompletableFuture<Void>> keys = new ArrayList<>();
+        int longest = 0;
         for (List<OutboxRow> ofOneKey : byKey.values()) {
-            CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+            CompletableFuture<Void> chain = null;
             for (OutboxRow row : ofOneKey) {
-                chain = chain.thenCompose(previousConfirmed -> sendOne(row, sends));
+                chain = chain == null
+                        ? CompletableFuture.<Void>completedFuture(null).thenComposeAsync(start -> sendOne(row, sends),
+                                sending)
+                        : chain.thenCompose(previousConfirmed -> sendOne(row, sends));
             }
             keys.add(chain.exceptionally(failed -> null));
+            longest = Math.max(longest, ofOneKey.size());
         }
+        long bound = settings.sendTimeout().toMillis() * longest + 1_000;
         try {
-            CompletableFuture.allOf(keys.toArray(CompletableFuture[]::new)).get();
+            CompletableFuture.allOf(keys.toArray(CompletableFuture[]::new)).get(bound, TimeUnit.MILLISECONDS);
         } catch (InterruptedException stopping) {
             Thread.currentThread().interrupt();
-            rows.stream().filter(row -> !sends.confirmed.contains(row)).findFirst()
-                    .ifPresent(row -> sends.failed.putIfAbsent(row, stopping));
+            return unfinishedFailed(rows, sends, stopping);
+        } catch (TimeoutException stuck) {
+            return unfinishedFailed(rows, sends, new TimeoutException("no answer from the broker within " + bound
+                    + " ms"));
         } catch (ExecutionException cannotHappen) {
             throw new IllegalStateException(cannotHappen);
         }
         return sends;
+    }
+
+    /** What is settled now, every other row failed with {@code why}; later answers no longer count. */
+    private static Sends unfinishedFailed(List<OutboxRow> rows, Sends sends, Throwable why) {
+        Sends now = new Sends(new ConcurrentLinkedQueue<>(sends.confirmed), new ConcurrentHashMap<>(sends.failed));
+        rows.stream().filter(row -> !now.confirmed.contains(row) && !now.failed.containsKey(row))
+                .forEach(row -> now.failed.put(row, why));
+        return now;
     }
 
     private CompletableFuture<Void> sendOne(OutboxRow row, Sends sends) {
@@ -268,6 +301,8 @@ public final class OutboxRelay implements AutoCloseable {
         } catch (InterruptedException e) {
             thread.shutdownNow();
             Thread.currentThread().interrupt();
+        } finally {
+            sending.shutdown();
         }
     }
 }

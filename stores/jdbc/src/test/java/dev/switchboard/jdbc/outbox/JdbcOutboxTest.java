@@ -2,8 +2,11 @@ package dev.switchboard.jdbc.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.switchboard.runtime.messaging.Message;
+import dev.switchboard.runtime.messaging.MessageTransport;
+import dev.switchboard.runtime.messaging.Subscription;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -139,6 +145,62 @@ class JdbcOutboxTest {
         assertThat(outbox.relay().relayOnce().sent()).isEqualTo(1);
         assertThat(broker.received()).hasSize(1);
         assertThat(sentRows()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.class)
+    void aPublishThatNeverReturnsHoldsNeitherTheRelayNorItsPartitionForLong(Database database) throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> sent = new CopyOnWriteArrayList<>();
+        MessageTransport hanging = new MessageTransport() {
+            @Override
+            public CompletableFuture<Void> publish(String destination, Message message) {
+                if (new String(message.payload()).equals("stuck")) {
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                sent.add(new String(message.payload()));
+                return CompletableFuture.completedFuture(null);
+            }
+
+            @Override
+            public AutoCloseable subscribe(Subscription subscription) {
+                throw new UnsupportedOperationException("publish only");
+            }
+
+            @Override
+            public String name() {
+                return "hanging";
+            }
+
+            @Override
+            public void close() {}
+        };
+        dataSource = database.dataSource();
+        OutboxSettings defaults = OutboxSettings.defaults().withTable(Database.uniqueTable());
+        settings = new OutboxSettings(defaults.table(), 1, defaults.batchSize(), defaults.pollInterval(),
+                defaults.initialBackoff(), defaults.maxBackoff(), Duration.ofMillis(300), defaults.retention());
+        OutboxSchema.create(dataSource, settings);
+        JdbcOutbox outbox = new JdbcOutbox(dataSource, hanging, settings, null);
+        opened.add(outbox);
+        try {
+            transactions().executeWithoutResult(status -> {
+                outbox.transport().publish("orders", message("key-a", "stuck"));
+                outbox.transport().publish("orders", message("key-b", "fine"));
+            });
+
+            OutboxRelay.Pass pass = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> outbox.relay().relayOnce());
+
+            assertThat(pass.failure()).isInstanceOf(TimeoutException.class);
+            assertThat(pass.sent()).isOne();
+            assertThat(sent).containsExactly("fine");
+            assertThat(sentRows()).as("the stuck row stays to be sent again").isOne();
+        } finally {
+            release.countDown();
+        }
     }
 
     @ParameterizedTest
