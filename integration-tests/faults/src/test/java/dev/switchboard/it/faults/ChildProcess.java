@@ -90,6 +90,11 @@ final class ChildProcess {
         }
     }
 
+    /** The process id, for tools such as {@code jcmd}. */
+    long pid() {
+        return process.pid();
+    }
+
     boolean alive() {
         return process.isAlive();
     }

@@ -194,7 +194,8 @@ abstract class FaultScenarios {
 
     /**
      * What a failed run's logs say, printed where CI shows it (the logs themselves stay on the machine
-     * that ran it): outbox rows never confirmed, and the instances' warnings and errors.
+     * that ran it): outbox rows never confirmed, the instances' warnings and errors, and the stacks of
+     * their relay, NATS consumer and publish-completion threads.
      */
     private void explain() {
         System.out.println("  outbox rows not confirmed by the broker: " + database.unsentOutboxRows());
@@ -208,6 +209,10 @@ abstract class FaultScenarios {
             }
         } catch (IOException e) {
             System.out.println("  cannot read the instances' logs: " + e);
+        }
+        for (ServiceInstance instance : List.of(first, second)) {
+            instance.threads("outbox", "switchboard-nats", "acks")
+                    .forEach(thread -> System.out.println("  " + instance.name() + " thread: " + thread));
         }
     }
 

@@ -49,6 +49,38 @@ final class ServiceInstance implements AutoCloseable {
         process.awaitLogLine(ShopApplication.READY, STARTUP);
     }
 
+    /**
+     * The stacks of its threads whose names hold one of {@code names} ({@code jcmd Thread.print}), for a
+     * failed run's report; empty when it is not running.
+     */
+    List<String> threads(String... names) {
+        if (process == null || !process.alive()) {
+            return List.of();
+        }
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    String.valueOf(process.pid()), "Thread.print").redirectErrorStream(true).start();
+            String dump = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            jcmd.waitFor();
+            List<String> wanted = new ArrayList<>();
+            for (String thread : dump.split("\n\n")) {
+                String header = thread.lines().findFirst().orElse("");
+                for (String name : names) {
+                    if (header.contains(name)) {
+                        wanted.add(thread.lines().limit(25).collect(java.util.stream.Collectors.joining("\n")));
+                        break;
+                    }
+                }
+            }
+            return wanted;
+        } catch (java.io.IOException e) {
+            return List.of("cannot run jcmd: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
+    }
+
     /** SIGKILL: no shutdown hook, no graceful stop of the subscriptions. */
     void kill() {
         process.kill();
