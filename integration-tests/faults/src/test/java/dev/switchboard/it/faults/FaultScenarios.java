@@ -139,6 +139,9 @@ abstract class FaultScenarios {
         List<ScenarioOutcome> outcomes = settle(scenario, prefix, callers, faulted.plus(broker.redeliveryDelay()),
                 started);
         outcomes.forEach(this::report);
+        if (outcomes.stream().anyMatch(FaultScenarios::wentWrong)) {
+            explain();
+        }
 
         assertThat(callers.failed()).as("500 answers (order id → body)").isEmpty();
         for (ScenarioOutcome outcome : outcomes) {
@@ -216,14 +219,17 @@ abstract class FaultScenarios {
         }
     }
 
+    private static boolean wentWrong(ScenarioOutcome outcome) {
+        return !outcome.lost().isEmpty() || !outcome.duplicates().isEmpty() || !outcome.phantoms().isEmpty();
+    }
+
     /** Prints the outcome's line and appends it to {@code summary.txt} next to the logs. */
     private void report(ScenarioOutcome outcome) {
         String line = "FAULTS " + outcome.summary();
         System.out.println(line);
-        if (!outcome.lost().isEmpty() || !outcome.duplicates().isEmpty() || !outcome.phantoms().isEmpty()) {
+        if (wentWrong(outcome)) {
             System.out.println("  lost " + first(outcome.lost()) + ", duplicates " + first(outcome.duplicates())
                     + ", phantoms " + first(outcome.phantoms()));
-            explain();
         }
         if (!outcome.callers().failed().isEmpty()) {
             System.out.println("  a 500: " + outcome.callers().failed().values().iterator().next());

@@ -1,13 +1,16 @@
 package dev.switchboard.it.faults;
 
 import dev.switchboard.it.faults.app.ShopApplication;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * One instance of the shop ({@link ShopApplication}) as its own JVM on the test's class path, so a
@@ -60,20 +63,20 @@ final class ServiceInstance implements AutoCloseable {
         try {
             Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                     String.valueOf(process.pid()), "Thread.print").redirectErrorStream(true).start();
-            String dump = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String dump = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             jcmd.waitFor();
             List<String> wanted = new ArrayList<>();
             for (String thread : dump.split("\n\n")) {
                 String header = thread.lines().findFirst().orElse("");
                 for (String name : names) {
                     if (header.contains(name)) {
-                        wanted.add(thread.lines().limit(25).collect(java.util.stream.Collectors.joining("\n")));
+                        wanted.add(thread.lines().limit(25).collect(Collectors.joining("\n")));
                         break;
                     }
                 }
             }
             return wanted;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return List.of("cannot run jcmd: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
