@@ -17,14 +17,8 @@ import java.util.Objects;
  *
  * <p>The subject travels as the {@code subject} attribute on every broker; Kafka's publisher also
  * makes it the record key, which partitions by it.
- *
- * @param prefix            what attribute names start with: {@code ce_}, {@code ce-}, {@code cloudEvents_}
- * @param contentTypeHeader where the media type travels; RabbitMQ's adapter moves it to and from
- *                          the AMQP {@code content-type} property
- * @param brokerHeaders     prefixes of the broker's and its client library's own headers, which are
- *                          neither attributes nor extensions and are dropped when reading
  */
-public record CloudEventsBinding(String prefix, String contentTypeHeader, List<String> brokerHeaders) {
+public final class CloudEventsBinding {
 
     /** Kafka's protocol binding: {@code ce_*} headers; spring-kafka's {@code kafka_*} headers are its own. */
     public static final CloudEventsBinding KAFKA = new CloudEventsBinding("ce_", "content-type", List.of("kafka_"));
@@ -45,10 +39,46 @@ public record CloudEventsBinding(String prefix, String contentTypeHeader, List<S
     static final String UNKNOWN_CONTENT_TYPE = "application/octet-stream";
     static final String UNKNOWN = "unknown";
 
-    public CloudEventsBinding {
-        Objects.requireNonNull(prefix, "prefix");
-        Objects.requireNonNull(contentTypeHeader, "contentTypeHeader");
-        brokerHeaders = List.copyOf(brokerHeaders);
+    private final String prefix;
+    private final String contentTypeHeader;
+    private final List<String> brokerHeaders;
+    // The attributes' header names, built once: every message is written and read by them.
+    private final String specversion;
+    private final String id;
+    private final String type;
+    private final String source;
+    private final String time;
+    private final String subject;
+
+    /**
+     * @param prefix            what attribute names start with: {@code ce_}, {@code ce-}, {@code cloudEvents_}
+     * @param contentTypeHeader where the media type travels; RabbitMQ's adapter moves it to and from
+     *                          the AMQP {@code content-type} property
+     * @param brokerHeaders     prefixes of the broker's and its client library's own headers, which are
+     *                          neither attributes nor extensions and are dropped when reading
+     */
+    public CloudEventsBinding(String prefix, String contentTypeHeader, List<String> brokerHeaders) {
+        this.prefix = Objects.requireNonNull(prefix, "prefix");
+        this.contentTypeHeader = Objects.requireNonNull(contentTypeHeader, "contentTypeHeader");
+        this.brokerHeaders = List.copyOf(brokerHeaders);
+        this.specversion = prefix + "specversion";
+        this.id = prefix + "id";
+        this.type = prefix + "type";
+        this.source = prefix + "source";
+        this.time = prefix + "time";
+        this.subject = prefix + "subject";
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+
+    public String contentTypeHeader() {
+        return contentTypeHeader;
+    }
+
+    public List<String> brokerHeaders() {
+        return brokerHeaders;
     }
 
     /**
@@ -57,13 +87,13 @@ public record CloudEventsBinding(String prefix, String contentTypeHeader, List<S
      */
     public Map<String, String> headers(Message message) {
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put(prefix + "specversion", "1.0");
-        headers.put(prefix + "id", message.id());
-        headers.put(prefix + "type", message.type());
-        headers.put(prefix + "source", message.source());
-        headers.put(prefix + "time", CloudEventTime.format(message.time()));
+        headers.put(specversion, "1.0");
+        headers.put(id, message.id());
+        headers.put(type, message.type());
+        headers.put(source, message.source());
+        headers.put(time, CloudEventTime.format(message.time()));
         if (message.subject() != null) {
-            headers.put(prefix + "subject", message.subject());
+            headers.put(subject, message.subject());
         }
         headers.put(contentTypeHeader, message.contentType());
         headers.putAll(message.headers());
@@ -77,8 +107,8 @@ public record CloudEventsBinding(String prefix, String contentTypeHeader, List<S
      *                                  time) is missing or the time is not a timestamp
      */
     public Message read(Map<String, String> headers, byte[] payload) {
-        return new Message(required(headers, "id"), required(headers, "type"), required(headers, "source"),
-                headers.get(prefix + "subject"), time(headers.get(prefix + "time")),
+        return new Message(required(headers, id), required(headers, type), required(headers, source),
+                headers.get(subject), time(headers.get(time)),
                 headers.getOrDefault(contentTypeHeader, DEFAULT_CONTENT_TYPE), extensions(headers), body(payload));
     }
 
@@ -88,14 +118,14 @@ public record CloudEventsBinding(String prefix, String contentTypeHeader, List<S
      * source, the delivery's {@code fallbackId} for a missing id, now for a missing or unreadable time.
      */
     public Message salvage(Map<String, String> headers, byte[] payload, String fallbackId) {
-        Instant time;
+        Instant sent;
         try {
-            time = time(headers.get(prefix + "time"));
+            sent = time(headers.get(time));
         } catch (IllegalArgumentException unreadable) {
-            time = Instant.now();
+            sent = Instant.now();
         }
-        return new Message(headers.getOrDefault(prefix + "id", fallbackId), headers.getOrDefault(prefix + "type", UNKNOWN),
-                headers.getOrDefault(prefix + "source", UNKNOWN), headers.get(prefix + "subject"), time,
+        return new Message(headers.getOrDefault(id, fallbackId), headers.getOrDefault(type, UNKNOWN),
+                headers.getOrDefault(source, UNKNOWN), headers.get(subject), sent,
                 headers.getOrDefault(contentTypeHeader, UNKNOWN_CONTENT_TYPE), extensions(headers), body(payload));
     }
 
@@ -118,10 +148,10 @@ public record CloudEventsBinding(String prefix, String contentTypeHeader, List<S
         return false;
     }
 
-    private String required(Map<String, String> headers, String attribute) {
-        String value = headers.get(prefix + attribute);
+    private static String required(Map<String, String> headers, String attribute) {
+        String value = headers.get(attribute);
         if (value == null) {
-            throw new IllegalArgumentException("not a CloudEvent: the required attribute " + prefix + attribute
+            throw new IllegalArgumentException("not a CloudEvent: the required attribute " + attribute
                     + " is missing (headers: " + headers.keySet() + ")");
         }
         return value;
@@ -129,12 +159,12 @@ public record CloudEventsBinding(String prefix, String contentTypeHeader, List<S
 
     private Instant time(String value) {
         if (value == null) {
-            throw new IllegalArgumentException("not a CloudEvent: the required attribute " + prefix + "time is missing");
+            throw new IllegalArgumentException("not a CloudEvent: the required attribute " + time + " is missing");
         }
         try {
             return CloudEventTime.parse(value);
         } catch (DateTimeParseException unreadable) {
-            throw new IllegalArgumentException("not a CloudEvent: " + prefix + "time is not an RFC 3339 timestamp: "
+            throw new IllegalArgumentException("not a CloudEvent: " + time + " is not an RFC 3339 timestamp: "
                     + value, unreadable);
         }
     }

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -63,7 +64,8 @@ public final class DefaultMessageListeners implements MessageListeners {
     @Override
     public <T> AutoCloseable listen(MessageDescriptor message, Class<T> payloadType, Consumer<T> handler) {
         String consumer = group.get();
-        MessageHandler decoding = (received, delivery) -> handler.accept(read(message, received, payloadType));
+        ObjectReader reader = json.readerFor(payloadType);
+        MessageHandler decoding = (received, delivery) -> handler.accept(read(message, received, payloadType, reader));
         MessageHandler observed = observed(message, new IdempotentHandler(consumer, processed, decoding));
         return transport.subscribe(new Subscription(message.destination(), message.mode(), consumer, observed,
                 PolicyDefaults.RETRY.overriddenBy(message.retry()), message.deadLetter(), concurrency,
@@ -76,8 +78,9 @@ public final class DefaultMessageListeners implements MessageListeners {
             throw new IllegalArgumentException(message.name() + " declares no batch: listen to it one at a time");
         }
         String consumer = group.get();
+        ObjectReader reader = json.readerFor(payloadType);
         BatchHandler decoding = (received, delivery) -> handler.accept(
-                received.stream().map(one -> read(message, one, payloadType)).toList());
+                received.stream().map(one -> read(message, one, payloadType, reader)).toList());
         BatchHandler observed = observedAll(message, new IdempotentBatchHandler(consumer, processed, decoding));
         return transport.subscribe(new Subscription(message.destination(), message.mode(), consumer, observed,
                 PolicyDefaults.RETRY.overriddenBy(message.retry()), message.deadLetter(), concurrency, false,
@@ -131,12 +134,13 @@ public final class DefaultMessageListeners implements MessageListeners {
         return contentType.startsWith("application/protobuf") || contentType.startsWith("application/x-protobuf");
     }
 
-    private <T> T read(MessageDescriptor descriptor, Message message, Class<T> payloadType) {
+    /** @param reader JSON's reader of {@code payloadType}, built once per listener: it keeps the type's deserializer */
+    private static <T> T read(MessageDescriptor descriptor, Message message, Class<T> payloadType, ObjectReader reader) {
         T payload;
         try {
             payload = isProtobuf(message.contentType())
                     ? payloadType.cast(descriptor.protobuf().parseFrom(message.payload()))
-                    : json.readValue(message.payload(), payloadType);
+                    : reader.<T>readValue(message.payload());
         } catch (InvalidProtocolBufferException unreadable) {
             throw new SwitchboardException(ErrorCode.INVALID_ARGUMENT, ErrorCode.INVALID_ARGUMENT.name(),
                     "the protobuf payload of " + descriptor.name() + " " + message.id() + " is not a "
