@@ -11,10 +11,10 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -34,7 +34,11 @@ public final class DefaultMessagePublisher implements MessagePublisher {
     private final boolean protobuf;
     private final PolicyEngine policies;
     private final PublishAttempts attempts;
-    private final Map<MessageDescriptor, PolicySettings> settings = new ConcurrentHashMap<>();
+    /**
+     * Each message's merged publishing policy, by descriptor identity: generated descriptors are constants, and a
+     * record's own hash would walk every component of it on each publish. Copied on write (once per message).
+     */
+    private volatile Map<MessageDescriptor, PolicySettings> settings = new IdentityHashMap<>();
 
     /** A publisher with the contract's policies and the defaults, no configured overrides. */
     public DefaultMessagePublisher(MessageTransport transport, JsonMapper json, ObservationRegistry observations,
@@ -79,8 +83,18 @@ public final class DefaultMessagePublisher implements MessagePublisher {
     }
 
     private PolicySettings settings(MessageDescriptor descriptor) {
-        return settings.computeIfAbsent(descriptor, message -> policies.settings(
-                OperationDescriptor.unary(message.service(), message.name(), message.publishing())));
+        PolicySettings known = settings.get(descriptor);
+        if (known != null) {
+            return known;
+        }
+        PolicySettings merged = policies.settings(
+                OperationDescriptor.unary(descriptor.service(), descriptor.name(), descriptor.publishing()));
+        synchronized (this) {
+            Map<MessageDescriptor, PolicySettings> copy = new IdentityHashMap<>(settings);
+            copy.put(descriptor, merged);
+            settings = copy;
+        }
+        return merged;
     }
 
     @SuppressWarnings("unchecked")
