@@ -100,12 +100,14 @@ public final class DefaultMessageListeners implements MessageListeners {
                 observation.event(CallObservations.RETRY);
             }
             try (Observation.Scope scope = observation.openScope()) {
-                next.handleAll(messages, delivery);
-            } catch (Exception | Error failure) {
-                CallObservations.stop(observation, failure);
-                throw failure;
+                try {
+                    next.handleAll(messages, delivery);
+                } catch (Exception | Error failure) {
+                    CallObservations.stop(observation, failure);
+                    throw failure;
+                }
+                CallObservations.stop(observation, null);
             }
-            CallObservations.stop(observation, null);
         };
     }
 
@@ -116,16 +118,19 @@ public final class DefaultMessageListeners implements MessageListeners {
             if (delivery.attempt() > 1) {
                 observation.event(CallObservations.RETRY);
             }
+            // Stopped inside its scope (see CallObservations#stop).
             try (Observation.Scope scope = observation.openScope()) {
-                next.handle(message, delivery);
-            } catch (Exception | Error failure) {
-                if (!DeadLetters.shouldRetry(failure, delivery.attempt(), delivery.maxAttempts())) {
-                    observation.event(CallObservations.DEAD_LETTER);
+                try {
+                    next.handle(message, delivery);
+                } catch (Exception | Error failure) {
+                    if (!DeadLetters.shouldRetry(failure, delivery.attempt(), delivery.maxAttempts())) {
+                        observation.event(CallObservations.DEAD_LETTER);
+                    }
+                    CallObservations.stop(observation, failure);
+                    throw failure;
                 }
-                CallObservations.stop(observation, failure);
-                throw failure;
+                CallObservations.stop(observation, null);
             }
-            CallObservations.stop(observation, null);
         };
     }
 

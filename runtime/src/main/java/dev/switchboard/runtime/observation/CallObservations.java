@@ -75,7 +75,14 @@ public final class CallObservations {
         return start(registry, context, new CallDetails(service, message, transport, CallKind.CONSUMER));
     }
 
-    /** Records the outcome ({@code OK} when {@code failure} is null, else its error code), reports the error and stops. */
+    /**
+     * Records the outcome ({@code OK} when {@code failure} is null, else its error code), reports the error and stops.
+     *
+     * <p>Where an observation has a scope, stop it inside the scope, before the scope closes: the tracing meter
+     * handler records the timer (and its exemplar) with the observation's span current, and when the span is
+     * already current it does not make it current a second time. Stopped after the scope, every call paid for a
+     * second scope: the trace context switched in and out again, with its MDC and baggage events.
+     */
     public static void stop(Observation observation, Throwable failure) {
         ServerObservations.settled(observation, failure);
         if (failure != null) {

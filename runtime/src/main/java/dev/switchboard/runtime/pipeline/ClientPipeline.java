@@ -48,22 +48,25 @@ public final class ClientPipeline {
             ClientFallback<O> fallback) {
         Map<String, String> headers = new HashMap<>();
         Observation observation = CallObservations.client(observations, operation, transport, headers);
-        O result;
+        // Stopped inside its scope (see CallObservations#stop).
         try (Observation.Scope scope = observation.openScope()) {
-            ClientAttempt<O> attempt = counted(observation, call.prepare(headers));
-            result = policies.client(operation).execute(idempotencyKeyed, attempt, counted(observation, fallback));
-        } catch (CircuitOpenException failure) {
-            if (fallback == null) {
-                observation.event(CallObservations.CIRCUIT_OPEN);
+            O result;
+            try {
+                ClientAttempt<O> attempt = counted(observation, call.prepare(headers));
+                result = policies.client(operation).execute(idempotencyKeyed, attempt, counted(observation, fallback));
+            } catch (CircuitOpenException failure) {
+                if (fallback == null) {
+                    observation.event(CallObservations.CIRCUIT_OPEN);
+                }
+                CallObservations.stop(observation, failure);
+                throw failure;
+            } catch (RuntimeException failure) {
+                CallObservations.stop(observation, failure);
+                throw failure;
             }
-            CallObservations.stop(observation, failure);
-            throw failure;
-        } catch (RuntimeException failure) {
-            CallObservations.stop(observation, failure);
-            throw failure;
+            CallObservations.stop(observation, null);
+            return result;
         }
-        CallObservations.stop(observation, null);
-        return result;
     }
 
     /** Every attempt after the first is a retry. */

@@ -3,14 +3,11 @@ package dev.switchboard.runtime.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.google.protobuf.CodedInputStream;
-import com.google.protobuf.CodedOutputStream;
 import dev.switchboard.runtime.ErrorCode;
 import dev.switchboard.runtime.SwitchboardException;
 import dev.switchboard.runtime.call.Deadline;
 import dev.switchboard.runtime.policy.PolicySettings;
 import dev.switchboard.runtime.policy.RetrySettings;
-import dev.switchboard.runtime.protobuf.ProtoCodec;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -124,24 +121,6 @@ class PublishAttemptsTest {
         assertThatThrownBy(() -> published.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOf(SwitchboardException.class);
         return (SwitchboardException) published.handle((done, failure) -> failure).join();
-    }
-
-    /** Payloads are never encoded here: the attempts see a ready message. */
-    private static final class NoCodec implements ProtoCodec<Object> {
-        @Override
-        public void write(Object value, CodedOutputStream out) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int size(Object value) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Object read(CodedInputStream in) {
-            throw new UnsupportedOperationException();
-        }
     }
 
     /** Answers each publish as the script says for its attempt number (1 for the first). */

@@ -56,6 +56,18 @@ class ClientPipelineTest {
     }
 
     @Test
+    void theObservationStopsInsideItsScopeSoATracerNeedNotMakeTheSpanCurrentAgain() {
+        pipeline.call(operation("getOrder", true, PolicySettings.NONE), false, headers -> context -> "order o-1", null);
+        assertThatThrownBy(() -> pipeline.call(operation("getOrder", true, PolicySettings.NONE), false,
+                headers -> context -> {
+                    throw new SwitchboardException(ErrorCode.NOT_FOUND, "OrderNotFound", "gone", Map.of());
+                }, null)).isInstanceOf(SwitchboardException.class);
+
+        assertThat(calls.lifecycle).containsExactly("start", "scope opened", "stop", "scope closed",
+                "start", "scope opened", "stop", "scope closed");
+    }
+
+    @Test
     void retryableFailuresAreRetriedInOneObservation() {
         AtomicInteger attempts = new AtomicInteger();
 

@@ -26,6 +26,8 @@ final class RecordedCalls implements ObservationHandler<Observation.Context> {
     final List<Observation.Context> started = new CopyOnWriteArrayList<>();
     final List<Call> stopped = new CopyOnWriteArrayList<>();
     final List<String> events = new CopyOnWriteArrayList<>();
+    /** Starts, stops and scope changes in the order they happened. */
+    final List<String> lifecycle = new CopyOnWriteArrayList<>();
 
     RecordedCalls() {
         registry.observationConfig().observationHandler(this);
@@ -35,6 +37,7 @@ final class RecordedCalls implements ObservationHandler<Observation.Context> {
     @SuppressWarnings("unchecked")
     public void onStart(Observation.Context context) {
         started.add(context);
+        lifecycle.add("start");
         if (context instanceof SenderContext<?> sender) {
             ((SenderContext<Object>) sender).getSetter().set(sender.getCarrier(), TRACEPARENT, SENT_TRACE);
         }
@@ -43,11 +46,22 @@ final class RecordedCalls implements ObservationHandler<Observation.Context> {
     @Override
     @SuppressWarnings("unchecked")
     public void onStop(Observation.Context context) {
+        lifecycle.add("stop");
         CallDetails call = context.getRequired(CallDetails.class);
         String received = context instanceof ReceiverContext<?> receiver
                 ? ((ReceiverContext<Object>) receiver).getGetter().get(receiver.getCarrier(), TRACEPARENT) : null;
         stopped.add(new Call(call.service(), call.operation(), call.transport(), call.kind().value(),
                 context.getLowCardinalityKeyValue("outcome").getValue(), context.getError(), received));
+    }
+
+    @Override
+    public void onScopeOpened(Observation.Context context) {
+        lifecycle.add("scope opened");
+    }
+
+    @Override
+    public void onScopeClosed(Observation.Context context) {
+        lifecycle.add("scope closed");
     }
 
     @Override
