@@ -11,6 +11,7 @@ import dev.switchboard.runtime.messaging.MessageTransport;
 import dev.switchboard.runtime.messaging.ProcessedMessages;
 import dev.switchboard.runtime.messaging.Subscription;
 import dev.switchboard.runtime.observation.CallObservations;
+import dev.switchboard.runtime.observation.MessageObservations;
 import dev.switchboard.runtime.policy.PolicyDefaults;
 import dev.switchboard.runtime.validation.ConstraintCheck;
 import dev.switchboard.runtime.validation.Validatable;
@@ -45,14 +46,20 @@ public final class DefaultMessageListeners implements MessageListeners {
     private final int concurrency;
     private final ProcessedMessages processed;
     private final JsonMapper json;
-    private final ObservationRegistry observations;
+    private final MessageObservations observations;
+
+    /** Listeners observing every message in full on {@code observations}. */
+    public DefaultMessageListeners(MessageTransport transport, Supplier<String> group, int concurrency,
+            ProcessedMessages processed, JsonMapper json, ObservationRegistry observations) {
+        this(transport, group, concurrency, processed, json, new MessageObservations(observations));
+    }
 
     /**
      * @param group the consuming service's group, asked for when the first listener starts (a
      *              publisher-only service needs none)
      */
     public DefaultMessageListeners(MessageTransport transport, Supplier<String> group, int concurrency,
-            ProcessedMessages processed, JsonMapper json, ObservationRegistry observations) {
+            ProcessedMessages processed, JsonMapper json, MessageObservations observations) {
         this.transport = transport;
         this.group = group;
         this.concurrency = concurrency;
@@ -93,13 +100,13 @@ public final class DefaultMessageListeners implements MessageListeners {
      */
     private BatchHandler observedAll(MessageDescriptor descriptor, BatchHandler next) {
         return (messages, delivery) -> {
-            Observation observation = CallObservations.consumer(observations, descriptor.service(), descriptor.name(),
-                    transport.name(), name -> null);
-            observation.highCardinalityKeyValue(BATCH_SIZE, String.valueOf(messages.size()));
-            if (delivery.attempt() > 1) {
-                observation.event(CallObservations.RETRY);
-            }
-            try (Observation.Scope scope = observation.openScope()) {
+            try (MessageObservations.Consuming consuming = observations.consumer(descriptor.service(), descriptor.name(),
+                    transport.name(), name -> null)) {
+                Observation observation = consuming.observation();
+                observation.highCardinalityKeyValue(BATCH_SIZE, String.valueOf(messages.size()));
+                if (delivery.attempt() > 1) {
+                    observation.event(CallObservations.RETRY);
+                }
                 try {
                     next.handleAll(messages, delivery);
                 } catch (Exception | Error failure) {
@@ -113,13 +120,13 @@ public final class DefaultMessageListeners implements MessageListeners {
 
     private MessageHandler observed(MessageDescriptor descriptor, MessageHandler next) {
         return (message, delivery) -> {
-            Observation observation = CallObservations.consumer(observations, descriptor.service(), descriptor.name(),
-                    transport.name(), name -> message.headers().get(name));
-            if (delivery.attempt() > 1) {
-                observation.event(CallObservations.RETRY);
-            }
             // Stopped inside its scope (see CallObservations#stop).
-            try (Observation.Scope scope = observation.openScope()) {
+            try (MessageObservations.Consuming consuming = observations.consumer(descriptor.service(), descriptor.name(),
+                    transport.name(), name -> message.headers().get(name))) {
+                Observation observation = consuming.observation();
+                if (delivery.attempt() > 1) {
+                    observation.event(CallObservations.RETRY);
+                }
                 try {
                     next.handle(message, delivery);
                 } catch (Exception | Error failure) {

@@ -2,6 +2,7 @@ package dev.switchboard.runtime.messaging;
 
 import dev.switchboard.runtime.call.CallContext;
 import dev.switchboard.runtime.observation.CallObservations;
+import dev.switchboard.runtime.observation.MessageObservations;
 import dev.switchboard.runtime.policy.OperationDescriptor;
 import dev.switchboard.runtime.policy.PolicySettings;
 import dev.switchboard.runtime.protobuf.ProtoCodec;
@@ -30,7 +31,7 @@ public final class DefaultMessagePublisher implements MessagePublisher {
 
     private final MessageTransport transport;
     private final JsonMapper json;
-    private final ObservationRegistry observations;
+    private final MessageObservations observations;
     private final boolean protobuf;
     private final PolicyEngine policies;
     private final PublishAttempts attempts;
@@ -53,6 +54,12 @@ public final class DefaultMessagePublisher implements MessagePublisher {
      */
     public DefaultMessagePublisher(MessageTransport transport, JsonMapper json, ObservationRegistry observations,
             boolean protobuf, PolicyEngine policies) {
+        this(transport, json, new MessageObservations(observations), protobuf, policies);
+    }
+
+    /** A publisher whose messages in unsampled traces are metered without a span (see {@link MessageObservations}). */
+    public DefaultMessagePublisher(MessageTransport transport, JsonMapper json, MessageObservations observations,
+            boolean protobuf, PolicyEngine policies) {
         this.transport = transport;
         this.json = json;
         this.observations = observations;
@@ -64,8 +71,8 @@ public final class DefaultMessagePublisher implements MessagePublisher {
     @Override
     public CompletableFuture<Void> publish(MessageDescriptor descriptor, Object payload, String key) {
         Map<String, String> headers = new HashMap<>();
-        Observation observation = CallObservations.producer(observations, descriptor.service(), descriptor.name(),
-                transport.name(), headers);
+        Observation observation = observations.producer(descriptor.service(), descriptor.name(), transport.name(),
+                headers);
         // No scope: the trace headers are written when the observation starts; nothing runs inside it.
         CompletableFuture<Void> confirmed;
         try {

@@ -3,16 +3,22 @@ package dev.switchboard.spring;
 import dev.switchboard.runtime.ServedSpecification;
 import dev.switchboard.runtime.idempotency.IdempotencyStore;
 import dev.switchboard.runtime.idempotency.InMemoryIdempotencyStore;
+import dev.switchboard.runtime.observation.MessageObservations;
 import dev.switchboard.runtime.observation.ServerObservations;
+import dev.switchboard.runtime.observation.UnsampledTraces;
 import dev.switchboard.runtime.resilience.PolicyEngine;
 import dev.switchboard.spring.observation.MetersOnlyObservations;
+import dev.switchboard.spring.observation.OpenTelemetryUnsampledTraces;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.GlobalObservationConvention;
 import io.micrometer.observation.ObservationFilter;
 import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
+import io.opentelemetry.context.propagation.ContextPropagators;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
@@ -32,7 +38,8 @@ import org.springframework.web.servlet.function.ServerResponse;
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
-        "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration"})
+        "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
+        "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration"})
 @EnableConfigurationProperties(SwitchboardProperties.class)
 public class SwitchboardAutoConfiguration {
 
@@ -53,15 +60,50 @@ public class SwitchboardAutoConfiguration {
             ObjectProvider<ObservationFilter> filters, ObjectProvider<GlobalObservationConvention<?>> conventions,
             Environment environment) {
         ObservationRegistry registry = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
+        ObservationRegistry metersOnly = metersOnly(registry, meters, predicates, filters, conventions, environment);
+        return metersOnly == null ? new ServerObservations(registry) : new ServerObservations(registry, metersOnly);
+    }
+
+    /**
+     * How publishers and consumers observe messages: a message in an unsampled trace is metered, its trace carried
+     * on without a span, when the application meters and traces with OpenTelemetry; every other one in full.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    MessageObservations switchboardMessageObservations(ObjectProvider<ObservationRegistry> observations,
+            ObjectProvider<MeterRegistry> meters, ObjectProvider<ObservationPredicate> predicates,
+            ObjectProvider<ObservationFilter> filters, ObjectProvider<GlobalObservationConvention<?>> conventions,
+            ObjectProvider<UnsampledTraces> unsampled, Environment environment) {
+        ObservationRegistry registry = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
+        ObservationRegistry metersOnly = metersOnly(registry, meters, predicates, filters, conventions, environment);
+        return new MessageObservations(registry, metersOnly, metersOnly == null ? null : unsampled.getIfAvailable());
+    }
+
+    /** A registry that meters as the application's does, or null when the application does not meter observations. */
+    private static ObservationRegistry metersOnly(ObservationRegistry registry, ObjectProvider<MeterRegistry> meters,
+            ObjectProvider<ObservationPredicate> predicates, ObjectProvider<ObservationFilter> filters,
+            ObjectProvider<GlobalObservationConvention<?>> conventions, Environment environment) {
         MeterRegistry meterRegistry = meters.getIfAvailable();
         if (registry.isNoop() || meterRegistry == null) {
-            return new ServerObservations(registry);
+            return null;
         }
         boolean longTaskTimers = environment.getProperty("management.observations.long-task-timer.enabled",
                 Boolean.class, true);
-        return new ServerObservations(registry, MetersOnlyObservations.registry(meterRegistry, longTaskTimers,
-                predicates.orderedStream().toList(), filters.orderedStream().toList(),
-                conventions.orderedStream().toList()));
+        return MetersOnlyObservations.registry(meterRegistry, longTaskTimers, predicates.orderedStream().toList(),
+                filters.orderedStream().toList(), conventions.orderedStream().toList());
+    }
+
+    /** Unsampled traces, where the application traces with OpenTelemetry through Micrometer. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({ ContextPropagators.class, Tracer.class })
+    static class UnsampledTracesConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        @ConditionalOnBean({ ContextPropagators.class, Tracer.class })
+        UnsampledTraces switchboardUnsampledTraces(ContextPropagators propagators) {
+            return new OpenTelemetryUnsampledTraces(propagators);
+        }
     }
 
     /**

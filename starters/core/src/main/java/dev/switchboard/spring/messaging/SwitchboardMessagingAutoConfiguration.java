@@ -9,6 +9,7 @@ import dev.switchboard.runtime.messaging.MessagePublisher;
 import dev.switchboard.runtime.messaging.MessageSubscriptions;
 import dev.switchboard.runtime.messaging.MessageTransport;
 import dev.switchboard.runtime.messaging.ProcessedMessages;
+import dev.switchboard.runtime.observation.MessageObservations;
 import dev.switchboard.runtime.resilience.PolicyEngine;
 import dev.switchboard.runtime.resilience.PolicyOverrides;
 import io.micrometer.observation.ObservationRegistry;
@@ -70,9 +71,9 @@ public class SwitchboardMessagingAutoConfiguration {
     @ConditionalOnMissingBean
     MessagePublisher switchboardMessagePublisher(MessageTransport transport, MessagingProperties properties,
             ObjectProvider<PolicyEngine> policies, ObjectProvider<JsonMapper> json,
-            ObjectProvider<ObservationRegistry> observations) {
+            ObjectProvider<MessageObservations> observations) {
         return new DefaultMessagePublisher(transport, json.getIfAvailable(() -> JsonMapper.builder().build()),
-                observations.getIfAvailable(() -> ObservationRegistry.NOOP), "protobuf".equals(properties.getPayload()),
+                observations(observations), "protobuf".equals(properties.getPayload()),
                 policies.getIfAvailable(() -> new PolicyEngine(PolicyOverrides.none())));
     }
 
@@ -80,10 +81,13 @@ public class SwitchboardMessagingAutoConfiguration {
     @ConditionalOnMissingBean
     MessageListeners switchboardMessageListeners(MessageTransport transport, MessagingProperties properties,
             Environment environment, ProcessedMessages processed, ObjectProvider<JsonMapper> json,
-            ObjectProvider<ObservationRegistry> observations) {
+            ObjectProvider<MessageObservations> observations) {
         return new DefaultMessageListeners(transport, () -> group(properties, environment), properties.getConcurrency(), processed,
-                json.getIfAvailable(() -> JsonMapper.builder().build()),
-                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+                json.getIfAvailable(() -> JsonMapper.builder().build()), observations(observations));
+    }
+
+    private static MessageObservations observations(ObjectProvider<MessageObservations> observations) {
+        return observations.getIfAvailable(() -> new MessageObservations(ObservationRegistry.NOOP));
     }
 
     @Bean

@@ -6,6 +6,9 @@ import dev.switchboard.jdbc.outbox.OutboxSettings;
 import dev.switchboard.runtime.messaging.DefaultMessagePublisher;
 import dev.switchboard.runtime.messaging.MessagePublisher;
 import dev.switchboard.runtime.messaging.MessageTransport;
+import dev.switchboard.runtime.observation.MessageObservations;
+import dev.switchboard.runtime.resilience.PolicyEngine;
+import dev.switchboard.runtime.resilience.PolicyOverrides;
 import dev.switchboard.spring.messaging.MessagingProperties;
 import dev.switchboard.spring.messaging.SwitchboardMessagingAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -55,9 +58,9 @@ public class SwitchboardOutboxAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     MessagePublisher switchboardOutboxMessagePublisher(JdbcOutbox outbox, MessagingProperties properties,
-            ObjectProvider<JsonMapper> json, ObjectProvider<ObservationRegistry> observations) {
+            ObjectProvider<JsonMapper> json, ObjectProvider<MessageObservations> observations) {
         return new DefaultMessagePublisher(outbox.transport(), json.getIfAvailable(() -> JsonMapper.builder().build()),
-                observations.getIfAvailable(() -> ObservationRegistry.NOOP),
-                "protobuf".equals(properties.getPayload()));
+                observations.getIfAvailable(() -> new MessageObservations(ObservationRegistry.NOOP)),
+                "protobuf".equals(properties.getPayload()), new PolicyEngine(PolicyOverrides.none()));
     }
 }

@@ -1,0 +1,67 @@
+package dev.switchboard.spring.observation;
+
+import dev.switchboard.runtime.observation.UnsampledTraces;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.context.propagation.TextMapSetter;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Unsampled traces as OpenTelemetry sees them, read and written with the application's propagators (W3C or
+ * B3, with baggage, as Boot configures them). An entered context goes through OpenTelemetry's context storage,
+ * which Boot wraps to publish scope events: the MDC gets the trace id, correlated baggage its fields, as for a
+ * span; and observations started in it with no parent observation take it as their parent (Micrometer's span
+ * builder leaves the parent to {@link Context#current()}), so the handler's own calls stay in the trace, unsampled.
+ */
+public final class OpenTelemetryUnsampledTraces implements UnsampledTraces {
+
+    private static final TextMapGetter<Function<String, String>> HEADERS = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(Function<String, String> headers) {
+            return List.of();
+        }
+
+        @Override
+        public String get(Function<String, String> headers, String key) {
+            return headers == null ? null : headers.apply(key);
+        }
+    };
+    private static final TextMapSetter<Map<String, String>> CARRIER = (carrier, key, value) -> carrier.put(key, value);
+
+    private final TextMapPropagator propagator;
+
+    public OpenTelemetryUnsampledTraces(ContextPropagators propagators) {
+        this.propagator = propagators.getTextMapPropagator();
+    }
+
+    @Override
+    public TraceScope enterIfUnsampled(Function<String, String> headers) {
+        Context extracted = propagator.extract(Context.root(), headers, HEADERS);
+        if (!isUnsampled(Span.fromContext(extracted).getSpanContext())) {
+            return null;
+        }
+        Scope scope = extracted.makeCurrent();
+        return scope::close;
+    }
+
+    @Override
+    public boolean writeIfUnsampled(Map<String, String> carrier) {
+        Context current = Context.current();
+        if (!isUnsampled(Span.fromContext(current).getSpanContext())) {
+            return false;
+        }
+        propagator.inject(current, carrier, CARRIER);
+        return true;
+    }
+
+    private static boolean isUnsampled(SpanContext span) {
+        return span.isValid() && !span.isSampled();
+    }
+}
