@@ -22,6 +22,9 @@ import java.util.function.Function;
  */
 public final class OpenTelemetryUnsampledTraces implements UnsampledTraces {
 
+    private static final String TRACEPARENT = "traceparent";
+    /** {@code 00-<32 hex trace id>-<16 hex span id>-<2 hex flags>}. */
+    private static final int TRACEPARENT_LENGTH = 55;
     private static final TextMapGetter<Function<String, String>> HEADERS = new TextMapGetter<>() {
         @Override
         public Iterable<String> keys(Function<String, String> headers) {
@@ -43,6 +46,12 @@ public final class OpenTelemetryUnsampledTraces implements UnsampledTraces {
 
     @Override
     public TraceScope enterIfUnsampled(Function<String, String> headers) {
+        // A sampled W3C context goes to the full observation, which extracts it: not twice per message at the
+        // starter's 100 % (an unsampled one, or another propagation's, is read by the application's propagators).
+        String traceparent = headers.apply(TRACEPARENT);
+        if (traceparent != null && sampled(traceparent)) {
+            return null;
+        }
         Context extracted = propagator.extract(Context.root(), headers, HEADERS);
         if (!isUnsampled(Span.fromContext(extracted).getSpanContext())) {
             return null;
@@ -59,6 +68,12 @@ public final class OpenTelemetryUnsampledTraces implements UnsampledTraces {
         }
         propagator.inject(current, carrier, CARRIER);
         return true;
+    }
+
+    /** Whether a W3C {@code traceparent}'s flags, its last two hex digits, have the sampled bit (the lowest) set. */
+    static boolean sampled(String traceparent) {
+        return traceparent.length() == TRACEPARENT_LENGTH
+                && (Character.digit(traceparent.charAt(TRACEPARENT_LENGTH - 1), 16) & 1) == 1;
     }
 
     private static boolean isUnsampled(SpanContext span) {
