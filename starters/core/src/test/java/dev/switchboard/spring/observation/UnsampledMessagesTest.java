@@ -14,11 +14,13 @@ import dev.switchboard.runtime.messaging.Subscription;
 import dev.switchboard.runtime.policy.RetrySettings;
 import dev.switchboard.runtime.protobuf.ProtoCodec;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.transport.Kind;
 import io.micrometer.observation.transport.SenderContext;
+import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -35,6 +37,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,13 +117,12 @@ class UnsampledMessagesTest {
         assertThat(points.headers().get("traceparent")).as("a message the handler publishes")
                 .isEqualTo("00-" + TRACE_ID + "-" + PUBLISHER_SPAN_ID + "-00");
 
+        // Both observations stop after the handler returned (the producer's on the broker's confirm).
+        MeterRegistry meters = context.getBean(MeterRegistry.class);
+        await("the consumer's and the producer's timers", () -> timed(meters, "consumer", "orderCreated") == 1
+                && timed(meters, "producer", "pointsAwarded") == 1);
         assertThat(switchboardObservationsSeenByTheTracer()).as("no span of Switchboard's own").isEmpty();
         assertThat(exportedSpans()).isEmpty();
-        MeterRegistry meters = context.getBean(MeterRegistry.class);
-        assertThat(meters.get("switchboard.call").tags("kind", "consumer", "operation", "orderCreated", "outcome", "OK")
-                .timer().count()).isEqualTo(1);
-        assertThat(meters.get("switchboard.call").tags("kind", "producer", "operation", "pointsAwarded", "outcome", "OK")
-                .timer().count()).isEqualTo(1);
     }
 
     @Test
@@ -136,12 +138,13 @@ class UnsampledMessagesTest {
         assertThat(points.headers().get("traceparent")).startsWith("00-" + TRACE_ID + "-").endsWith("-01");
 
         assertThat(switchboardObservationsSeenByTheTracer()).containsExactlyInAnyOrder("consumer", "producer");
+        await("the consumer's and the producer's spans", () -> exportedSpans().stream().map(SpanData::getKind).toList()
+                .containsAll(List.of(SpanKind.CONSUMER, SpanKind.PRODUCER)));
         List<SpanData> spans = exportedSpans();
-        SpanData consumer = spans.stream().filter(span -> span.getKind() == io.opentelemetry.api.trace.SpanKind.CONSUMER)
-                .findFirst().orElseThrow();
+        SpanData consumer = spans.stream().filter(span -> span.getKind() == SpanKind.CONSUMER).findFirst().orElseThrow();
         assertThat(consumer.getTraceId()).isEqualTo(TRACE_ID);
         assertThat(consumer.getParentSpanId()).isEqualTo(PUBLISHER_SPAN_ID);
-        assertThat(spans).filteredOn(span -> span.getKind() == io.opentelemetry.api.trace.SpanKind.PRODUCER)
+        assertThat(spans).filteredOn(span -> span.getKind() == SpanKind.PRODUCER)
                 .singleElement().satisfies(producer -> assertThat(producer.getParentSpanId()).isEqualTo(consumer.getSpanId()));
     }
 
@@ -150,6 +153,19 @@ class UnsampledMessagesTest {
                 UUID.randomUUID().toString(), ORDER_CREATED.type(), "Orders", "sku-1", Instant.now(), "application/json",
                 Map.of("traceparent", traceparent), "{\"sku\":\"sku-1\"}".getBytes(StandardCharsets.UTF_8)))
                 .get(10, TimeUnit.SECONDS);
+    }
+
+    private static double timed(MeterRegistry meters, String kind, String operation) {
+        Timer timer = meters.find("switchboard.call").tags("kind", kind, "operation", operation, "outcome", "OK").timer();
+        return timer == null ? 0 : timer.count();
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as(what + " within 10 s").isLessThan(giveUp);
+            Thread.sleep(20);
+        }
     }
 
     private List<String> switchboardObservationsSeenByTheTracer() {
