@@ -47,11 +47,14 @@ public final class MessagingBenchmark {
         List<String> ratios = new ArrayList<>();
         // Each broker's own load tool (or a minimal loop) beside the pair; RabbitMQ's PerfTest runs from ceilings.sh.
         boolean ceilings = Boolean.parseBoolean(System.getProperty("bench.ceilings", "true"));
+        // Beside the bare library, the same library with what a developer adds by hand for the same guarantees.
+        boolean guarantees = Boolean.parseBoolean(System.getProperty("bench.guarantees", "true"));
         if (brokers.contains("nats")) {
             try (Side generated = new GeneratedSide(Map.of("switchboard.messaging.broker", "nats",
                     "management.tracing.sampling.probability", sampling));
-                    Side bare = new BareNatsSide("nats://127.0.0.1:4222")) {
-                ratios.add(compare("NATS JetStream", "jnats", generated, bare, messages, window, rounds));
+                    Side bare = new BareNatsSide("nats://127.0.0.1:4222");
+                    Side guarded = guarantees ? new BareNatsSide("nats://127.0.0.1:4222", true) : null) {
+                ratios.addAll(compare("NATS JetStream", "jnats", generated, bare, guarded, messages, window, rounds));
             }
             if (ceilings) {
                 ratios.add("NATS JetStream ceiling, " + NatsCeiling.measure("nats://127.0.0.1:4222", 100_000));
@@ -60,19 +63,22 @@ public final class MessagingBenchmark {
         if (brokers.contains("rabbitmq")) {
             try (Side generated = new GeneratedSide(Map.of("switchboard.messaging.broker", "rabbitmq",
                     "spring.rabbitmq.host", "127.0.0.1", "management.tracing.sampling.probability", sampling));
-                    Side bare = new BareRabbitSide("127.0.0.1", 5672)) {
-                ratios.add(compare("RabbitMQ", "spring-amqp", generated, bare, messages, window, rounds));
+                    Side bare = new BareRabbitSide("127.0.0.1", 5672);
+                    Side guarded = guarantees ? new BareRabbitSide("127.0.0.1", 5672, true) : null) {
+                ratios.addAll(compare("RabbitMQ", "spring-amqp", generated, bare, guarded, messages, window, rounds));
             }
         }
         if (brokers.contains("kafka")) {
             // No Kafka server runs here: spring-kafka's in-process KRaft broker, the same for both sides.
-            EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 2, "bench.prices.changed", "bench.bare.prices");
+            EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 2, "bench.prices.changed", "bench.bare.prices",
+                    "bench.guarded.prices", "bench.guarded.prices-dlt");
             kafka.afterPropertiesSet();
             try (Side generated = new GeneratedSide(Map.of("switchboard.messaging.broker", "kafka",
                     "spring.kafka.bootstrap-servers", kafka.getBrokersAsString(),
                     "management.tracing.sampling.probability", sampling));
-                    Side bare = new BareKafkaSide(kafka.getBrokersAsString())) {
-                ratios.add(compare("Kafka", "spring-kafka", generated, bare, messages, window, rounds));
+                    Side bare = new BareKafkaSide(kafka.getBrokersAsString());
+                    Side guarded = guarantees ? new BareKafkaSide(kafka.getBrokersAsString(), true) : null) {
+                ratios.addAll(compare("Kafka", "spring-kafka", generated, bare, guarded, messages, window, rounds));
             }
             try {
                 if (ceilings) {
@@ -86,37 +92,50 @@ public final class MessagingBenchmark {
         ratios.forEach(System.out::println);
     }
 
-    private static String compare(String broker, String library, Side generated, Side bare, int messages, int window,
-            int rounds) throws Exception {
-        // The generated side runs more code for the JIT to compile: warm both up on full rounds, not a quarter of one.
+    /**
+     * The generated side against the bare library and, when {@code guarded} is not null, against the library with the
+     * guarantees added by hand; rounds interleave all of them. One summary line per baseline.
+     */
+    private static List<String> compare(String broker, String library, Side generated, Side bare, Side guarded,
+            int messages, int window, int rounds) throws Exception {
+        List<Side> sides = guarded == null ? List.of(generated, bare) : List.of(generated, bare, guarded);
+        // The generated side runs more code for the JIT to compile: warm all up on full rounds, not a quarter of one.
         for (int w = 0; w < Integer.getInteger("bench.warmups", 2); w++) {
-            run(generated, messages, window);
-            run(bare, messages, window);
+            for (Side side : sides) {
+                run(side, messages, window);
+            }
         }
-        List<Result> generatedRuns = new ArrayList<>();
-        List<Result> bareRuns = new ArrayList<>();
+        List<List<Result>> saturated = sides.stream().<List<Result>>map(side -> new ArrayList<>()).toList();
         for (int r = 0; r < rounds; r++) {
-            generatedRuns.add(run(generated, messages, window));
-            bareRuns.add(run(bare, messages, window));
+            for (int s = 0; s < sides.size(); s++) {
+                saturated.get(s).add(run(sides.get(s), messages, window));
+            }
         }
-        double g = median(generatedRuns, Result::perSecond);
-        double b = median(bareRuns, Result::perSecond);
+        double[] perSecond = saturated.stream().mapToDouble(runs -> median(runs, Result::perSecond)).toArray();
         double rate = Double.parseDouble(System.getProperty("bench.rate", "0"));
-        double offered = rate > 0 ? rate : Math.floor(Math.min(g, b) / 2);
+        double offered = rate > 0 ? rate : Math.floor(java.util.Arrays.stream(perSecond).min().orElseThrow() / 2);
         int pacedMessages = (int) Math.max(100, offered * Double.parseDouble(System.getProperty("bench.pacedSeconds", "10")));
-        List<Result> generatedPaced = new ArrayList<>();
-        List<Result> barePaced = new ArrayList<>();
+        List<List<Result>> paced = sides.stream().<List<Result>>map(side -> new ArrayList<>()).toList();
         for (int r = 0; r < rounds; r++) {
-            generatedPaced.add(paced(generated, pacedMessages, offered));
-            barePaced.add(paced(bare, pacedMessages, offered));
+            for (int s = 0; s < sides.size(); s++) {
+                paced.get(s).add(paced(sides.get(s), pacedMessages, offered));
+            }
         }
-        Result gl = median(generatedPaced);
-        Result bl = median(barePaced);
-        System.out.printf(Locale.ROOT, "| %s | generated | %.0f | %.0f | %.0f | %.0f |%n", broker, g, offered, gl.p50(), gl.p99());
-        System.out.printf(Locale.ROOT, "| %s | bare %s | %.0f | %.0f | %.0f | %.0f |%n", broker, library, b, offered, bl.p50(),
-                bl.p99());
-        return String.format(Locale.ROOT, "%s: throughput %.2f×, p99 %.2f× (generated / bare %s)", broker, g / b,
-                gl.p99() / bl.p99(), library);
+        List<Result> latency = paced.stream().map(MessagingBenchmark::median).toList();
+        List<String> names = List.of("generated", "bare " + library, library + ", same guarantees by hand");
+        for (int s = 0; s < sides.size(); s++) {
+            System.out.printf(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.0f | %.0f |%n", broker, names.get(s), perSecond[s],
+                    offered, latency.get(s).p50(), latency.get(s).p99());
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "%s: throughput %.2f×, p99 %.2f× (generated / bare %s)", broker,
+                perSecond[0] / perSecond[1], latency.get(0).p99() / latency.get(1).p99(), library));
+        if (guarded != null) {
+            lines.add(String.format(Locale.ROOT, "%s, same guarantees: throughput %.2f×, p99 %.2f× (generated / %s with "
+                    + "message ids, in-memory dedup and dead letters by hand)", broker, perSecond[0] / perSecond[2],
+                    latency.get(0).p99() / latency.get(2).p99(), library));
+        }
+        return lines;
     }
 
     /** {@code messages} published at {@code perSecond}, each stamped with the moment it was due. */

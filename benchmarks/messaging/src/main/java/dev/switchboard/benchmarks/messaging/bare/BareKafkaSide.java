@@ -3,10 +3,14 @@ package dev.switchboard.benchmarks.messaging.bare;
 import dev.switchboard.benchmarks.messaging.Deliveries;
 import dev.switchboard.benchmarks.messaging.Side;
 import dev.switchboard.benchmarks.messaging.prices.PriceChanged;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -17,34 +21,62 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.AcknowledgingMessageListener;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.FixedBackOff;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The baseline: what a developer writes with spring-kafka alone for the same flow — an idempotent producer with
  * {@code acks=all}, a publish complete when the broker acknowledged it, a listener container with two consumers
  * acknowledging each record after the handler and committing once per poll ({@code MANUAL}, as the generated side
- * does), JSON payloads — without CloudEvent headers, observation, idempotency, retries or dead-lettering.
+ * does), JSON payloads — without CloudEvent headers, observation, idempotency, retries or dead-lettering. With
+ * {@code guarantees}, the same plus what a developer adds by hand for Switchboard's delivery guarantees: a message id
+ * header and in-memory dedup ({@link SeenIds}), and spring-kafka's error handler retrying a failed record twice
+ * and then publishing it to the dead-letter topic.
  */
 public final class BareKafkaSide implements Side {
-
-    private static final String TOPIC = "bench.bare.prices";
 
     private final KafkaTemplate<String, byte[]> template;
     private final ConcurrentMessageListenerContainer<String, byte[]> container;
     private final JsonMapper json = JsonMapper.builder().build();
+    /** Null without {@code guarantees}. */
+    private final SeenIds seen;
+    /** Each variant its own topic, so both can run in one benchmark. */
+    private final String topic;
 
     public BareKafkaSide(String bootstrapServers) {
+        this(bootstrapServers, false);
+    }
+
+    public BareKafkaSide(String bootstrapServers, boolean guarantees) {
+        seen = guarantees ? new SeenIds() : null;
+        topic = "bench." + (guarantees ? "guarded" : "bare") + ".prices";
         template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)));
-        ContainerProperties properties = new ContainerProperties(TOPIC);
-        properties.setGroupId("bench-bare-prices");
+        ContainerProperties properties = new ContainerProperties(topic);
+        properties.setGroupId(topic.replace('.', '-'));
         properties.setAckMode(ContainerProperties.AckMode.MANUAL);
         properties.setMessageListener((AcknowledgingMessageListener<String, byte[]>) (record, acknowledgment) -> {
-            Deliveries.received(json.readValue(record.value(), PriceChanged.class).sentAt());
+            if (seen == null) {
+                Deliveries.received(json.readValue(record.value(), PriceChanged.class).sentAt());
+                acknowledgment.acknowledge();
+                return;
+            }
+            Header header = record.headers().lastHeader(SeenIds.HEADER);
+            String id = header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+            if (seen.first(id)) {
+                try {
+                    Deliveries.received(json.readValue(record.value(), PriceChanged.class).sentAt());
+                } catch (RuntimeException failure) {
+                    seen.forget(id);
+                    throw failure;
+                }
+            }
             acknowledgment.acknowledge();
         });
         container = new ConcurrentMessageListenerContainer<>(new DefaultKafkaConsumerFactory<>(Map.of(
@@ -54,13 +86,23 @@ public final class BareKafkaSide implements Side {
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class)), properties);
         container.setConcurrency(2);
+        if (guarantees) {
+            container.setCommonErrorHandler(new DefaultErrorHandler(new DeadLetterPublishingRecoverer(template),
+                    new FixedBackOff(100, 2)));
+        }
         container.start();
     }
 
     @Override
     public CompletableFuture<?> publish(long sequence, long sentAtNanos) {
         String key = "sku-" + (sequence % 100);
-        return template.send(TOPIC, key, json.writeValueAsBytes(new PriceChanged(key, sequence, sentAtNanos)));
+        byte[] value = json.writeValueAsBytes(new PriceChanged(key, sequence, sentAtNanos));
+        if (seen == null) {
+            return template.send(topic, key, value);
+        }
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+        record.headers().add(SeenIds.HEADER, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+        return template.send(record);
     }
 
     @Override

@@ -24,12 +24,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The baseline: what a developer writes with jnats alone for the same flow — a stream, a durable
  * pull consumer read by two threads, JSON payloads, explicit acks, async publish acks — without
- * CloudEvent headers, observation, idempotency or dead-lettering.
+ * CloudEvent headers, observation, idempotency or dead-lettering. With {@code guarantees}, the same
+ * plus what a developer adds by hand for Switchboard's delivery guarantees: a message id header and
+ * in-memory dedup ({@link SeenIds}), a failed message redelivered (nak) up to three deliveries and
+ * then published to a dead-letter subject.
  */
 public final class BareNatsSide implements Side {
 
-    private static final String SUBJECT = "bench.bare.prices";
-    private static final String STREAM = "bench_bare_prices";
+    private static final int MAX_DELIVERIES = 3;
     /** -Dbench.bareHeaders=true: the baseline carries the same CloudEvent headers, to price the envelope alone. */
     private static final boolean WITH_HEADERS = Boolean.getBoolean("bench.bareHeaders");
 
@@ -38,21 +40,38 @@ public final class BareNatsSide implements Side {
     private final JsonMapper json = JsonMapper.builder().build();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final List<Thread> workers = new ArrayList<>();
+    /** Null without {@code guarantees}. */
+    private final SeenIds seen;
+    /** Each variant its own subject and stream, so both can run in one benchmark. */
+    private final String subject;
+    private final String deadLetters;
+    private final String stream;
+    private final String durable;
 
     public BareNatsSide(String url) throws Exception {
+        this(url, false);
+    }
+
+    public BareNatsSide(String url, boolean guarantees) throws Exception {
+        seen = guarantees ? new SeenIds() : null;
+        String variant = guarantees ? "guarded" : "bare";
+        subject = "bench." + variant + ".prices";
+        deadLetters = subject + ".dlq";
+        stream = "bench_" + variant + "_prices";
+        durable = variant;
         connection = Nats.connect(url);
         jetStream = connection.jetStream();
         JetStreamManagement management = connection.jetStreamManagement();
         try {
-            management.deleteStream(STREAM);
+            management.deleteStream(stream);
         } catch (JetStreamApiException absent) {
             // First run on this server.
         }
-        management.addStream(StreamConfiguration.builder().name(STREAM).subjects(SUBJECT).storageType(StorageType.File).build());
-        management.addOrUpdateConsumer(STREAM, ConsumerConfiguration.builder().durable("bare").filterSubject(SUBJECT)
+        management.addStream(StreamConfiguration.builder().name(stream).subjects(subject, deadLetters).storageType(StorageType.File).build());
+        management.addOrUpdateConsumer(stream, ConsumerConfiguration.builder().durable(durable).filterSubject(subject)
                 .ackPolicy(AckPolicy.Explicit).build());
         for (int i = 0; i < 2; i++) {
-            Thread worker = new Thread(this::consume, "bare-nats-" + i);
+            Thread worker = new Thread(this::consume, variant + "-nats-" + i);
             worker.setDaemon(true);
             workers.add(worker);
             worker.start();
@@ -61,11 +80,15 @@ public final class BareNatsSide implements Side {
 
     private void consume() {
         try {
-            JetStreamSubscription pull = jetStream.subscribe(SUBJECT, PullSubscribeOptions.bind(STREAM, "bare"));
+            JetStreamSubscription pull = jetStream.subscribe(subject, PullSubscribeOptions.bind(stream, durable));
             while (running.get()) {
                 for (Message message : pull.fetch(10, java.time.Duration.ofMillis(200))) {
-                    Deliveries.received(json.readValue(message.getData(), PriceChanged.class).sentAt());
-                    message.ack();
+                    if (seen == null) {
+                        Deliveries.received(json.readValue(message.getData(), PriceChanged.class).sentAt());
+                        message.ack();
+                    } else {
+                        handleOnce(message);
+                    }
                 }
             }
         } catch (Exception e) {
@@ -75,11 +98,33 @@ public final class BareNatsSide implements Side {
         }
     }
 
+    private void handleOnce(Message message) throws Exception {
+        String id = message.getHeaders() == null ? null : message.getHeaders().getFirst(SeenIds.HEADER);
+        if (seen.first(id)) {
+            try {
+                Deliveries.received(json.readValue(message.getData(), PriceChanged.class).sentAt());
+            } catch (RuntimeException failure) {
+                seen.forget(id);
+                if (message.metaData().deliveredCount() < MAX_DELIVERIES) {
+                    message.nakWithDelay(java.time.Duration.ofMillis(100));
+                    return;
+                }
+                jetStream.publish(deadLetters, message.getHeaders(), message.getData());
+            }
+        }
+        message.ack();
+    }
+
     @Override
     public CompletableFuture<?> publish(long sequence, long sentAtNanos) {
         byte[] body = json.writeValueAsBytes(new PriceChanged("sku-" + (sequence % 100), sequence, sentAtNanos));
+        if (seen != null) {
+            io.nats.client.impl.Headers headers = new io.nats.client.impl.Headers();
+            headers.put(SeenIds.HEADER, java.util.UUID.randomUUID().toString());
+            return jetStream.publishAsync(io.nats.client.impl.NatsMessage.builder().subject(subject).headers(headers).data(body).build());
+        }
         if (!WITH_HEADERS) {
-            return jetStream.publishAsync(SUBJECT, body);
+            return jetStream.publishAsync(subject, body);
         }
         io.nats.client.impl.Headers headers = new io.nats.client.impl.Headers();
         headers.put("ce-specversion", "1.0");
@@ -89,7 +134,7 @@ public final class BareNatsSide implements Side {
         headers.put("ce-time", java.time.Instant.now().toString());
         headers.put("ce-subject", "sku-" + (sequence % 100));
         headers.put("content-type", "application/json");
-        return jetStream.publishAsync(io.nats.client.impl.NatsMessage.builder().subject(SUBJECT).headers(headers).data(body).build());
+        return jetStream.publishAsync(io.nats.client.impl.NatsMessage.builder().subject(subject).headers(headers).data(body).build());
     }
 
     @Override

@@ -22,37 +22,68 @@ import tools.jackson.databind.json.JsonMapper;
  * The baseline: what a developer writes with spring-amqp alone for the same flow — a topic
  * exchange and a durable queue, a listener container with two consumers and manual acks, JSON
  * payloads, correlated publisher confirms — without CloudEvent headers, observation, idempotency,
- * retries or dead-lettering.
+ * retries or dead-lettering. With {@code guarantees}, the same plus what a developer adds by hand for
+ * Switchboard's delivery guarantees: the AMQP message id and in-memory dedup ({@link SeenIds}), and a
+ * queue that dead-letters a rejected message to a dead-letter queue, a failed message rejected.
  */
 public final class BareRabbitSide implements Side {
-
-    private static final String EXCHANGE = "bench.bare.prices";
-    private static final String QUEUE = "bench.bare.prices.consumer";
 
     private final CachingConnectionFactory connections;
     private final RabbitTemplate template;
     private final SimpleMessageListenerContainer container;
     private final JsonMapper json = JsonMapper.builder().build();
+    /** Null without {@code guarantees}. */
+    private final SeenIds seen;
+    /** Each variant its own exchange and queues, so both can run in one benchmark. */
+    private final String exchangeName;
 
     public BareRabbitSide(String host, int port) {
+        this(host, port, false);
+    }
+
+    public BareRabbitSide(String host, int port, boolean guarantees) {
+        seen = guarantees ? new SeenIds() : null;
+        exchangeName = "bench." + (guarantees ? "guarded" : "bare") + ".prices";
+        String queueName = exchangeName + ".consumer";
         connections = new CachingConnectionFactory(host, port);
         connections.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.CORRELATED);
         RabbitAdmin admin = new RabbitAdmin(connections);
-        TopicExchange exchange = new TopicExchange(EXCHANGE, true, false);
-        Queue queue = QueueBuilder.durable(QUEUE).build();
+        TopicExchange exchange = new TopicExchange(exchangeName, true, false);
+        QueueBuilder queueBuilder = QueueBuilder.durable(queueName);
+        if (guarantees) {
+            Queue deadLetters = QueueBuilder.durable(queueName + ".dlq").build();
+            admin.declareQueue(deadLetters);
+            queueBuilder.deadLetterExchange("").deadLetterRoutingKey(deadLetters.getName());
+        }
+        Queue queue = queueBuilder.build();
         admin.declareExchange(exchange);
         admin.declareQueue(queue);
-        admin.purgeQueue(QUEUE, false);
+        admin.purgeQueue(queueName, false);
         admin.declareBinding(BindingBuilder.bind(queue).to(exchange).with("#"));
         template = new RabbitTemplate(connections);
         container = new SimpleMessageListenerContainer(connections);
-        container.setQueueNames(QUEUE);
+        container.setQueueNames(queueName);
         container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
         container.setConcurrentConsumers(2);
         container.setPrefetchCount(10);
         container.setMessageListener((ChannelAwareMessageListener) (message, channel) -> {
-            Deliveries.received(json.readValue(message.getBody(), PriceChanged.class).sentAt());
-            channel.basicAck(message.getMessageProperties().getDeliveryTag(), false);
+            long tag = message.getMessageProperties().getDeliveryTag();
+            if (seen == null) {
+                Deliveries.received(json.readValue(message.getBody(), PriceChanged.class).sentAt());
+                channel.basicAck(tag, false);
+                return;
+            }
+            String id = message.getMessageProperties().getMessageId();
+            if (seen.first(id)) {
+                try {
+                    Deliveries.received(json.readValue(message.getBody(), PriceChanged.class).sentAt());
+                } catch (RuntimeException failure) {
+                    seen.forget(id);
+                    channel.basicReject(tag, false);
+                    return;
+                }
+            }
+            channel.basicAck(tag, false);
         });
         container.afterPropertiesSet();
         container.start();
@@ -62,9 +93,12 @@ public final class BareRabbitSide implements Side {
     public CompletableFuture<?> publish(long sequence, long sentAtNanos) {
         MessageProperties properties = new MessageProperties();
         properties.setContentType("application/json");
+        if (seen != null) {
+            properties.setMessageId(java.util.UUID.randomUUID().toString());
+        }
         byte[] body = json.writeValueAsBytes(new PriceChanged("sku-" + (sequence % 100), sequence, sentAtNanos));
         CorrelationData correlation = new CorrelationData(Long.toString(sequence));
-        template.send(EXCHANGE, "prices", new org.springframework.amqp.core.Message(body, properties), correlation);
+        template.send(exchangeName, "prices", new org.springframework.amqp.core.Message(body, properties), correlation);
         return correlation.getFuture();
     }
 
