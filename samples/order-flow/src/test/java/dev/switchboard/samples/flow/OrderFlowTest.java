@@ -120,7 +120,9 @@ class OrderFlowTest {
         Shopper.Placed order = shopper.placeOrder("erin", "blue-mug", 1);
         assertThat(order.accepted()).as("%s", order.body()).isTrue();
 
+        // The consumers can finish before the REST server's span ends (it ends after the response is written).
         awaitHops(order.traceId(), "consumer", 2);
+        awaitHops(order.traceId(), "server", 2);
         assertThat(log.trace(order.traceId()))
                 .extracting(hop -> hop.app() + " " + hop.transport() + " " + hop.kind() + " " + hop.call() + " " + hop.outcome())
                 .contains(
@@ -148,6 +150,7 @@ class OrderFlowTest {
         Shopper.Placed order = shopper.placeOrder("bob", "red-kettle", 1);
 
         assertThat(order.accepted()).as("%s", order.body()).isTrue();
+        awaitHops(order.traceId(), "server", 3);
         assertThat(log.trace(order.traceId()))
                 .filteredOn(hop -> hop.app().equals(Shop.INVENTORY) && hop.kind().equals("server"))
                 .extracting(Hop::outcome).containsExactly("UNAVAILABLE", "OK");
