@@ -2,10 +2,12 @@ package dev.switchboard.runtime.messaging;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 
 /**
  * CloudEvents 1.0 in binary content mode, once for every broker: the attributes as headers named
@@ -87,17 +89,36 @@ public final class CloudEventsBinding {
      */
     public Map<String, String> headers(Message message) {
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put(specversion, "1.0");
-        headers.put(id, message.id());
-        headers.put(type, message.type());
-        headers.put(source, message.source());
-        headers.put(time, CloudEventTime.format(message.time()));
-        if (message.subject() != null) {
-            headers.put(subject, message.subject());
-        }
-        headers.put(contentTypeHeader, message.contentType());
-        headers.putAll(message.headers());
+        write(message, headers::put);
         return headers;
+    }
+
+    /**
+     * Hands {@code message}'s headers to {@code header} in the order of {@link #headers(Message)}: a transport
+     * writes them straight into its own header type, with no map in between (this runs once per publish).
+     */
+    public void write(Message message, BiConsumer<String, String> header) {
+        header.accept(specversion, "1.0");
+        header.accept(id, message.id());
+        header.accept(type, message.type());
+        header.accept(source, message.source());
+        header.accept(time, CloudEventTime.format(message.time()));
+        if (message.subject() != null) {
+            header.accept(subject, message.subject());
+        }
+        header.accept(contentTypeHeader, message.contentType());
+        message.headers().forEach(header);
+    }
+
+    /**
+     * A broker message's headers as text, each handed over once in the broker's order; a header that
+     * occurs twice counts with its last value. Lets the binding read a delivery without copying all of
+     * its headers into a map first (this runs once per delivery).
+     */
+    @FunctionalInterface
+    public interface Headers {
+
+        void forEach(BiConsumer<String, String> header);
     }
 
     /**
@@ -107,9 +128,16 @@ public final class CloudEventsBinding {
      *                                  time) is missing or the time is not a timestamp
      */
     public Message read(Map<String, String> headers, byte[] payload) {
-        return new Message(required(headers, id), required(headers, type), required(headers, source),
-                headers.get(subject), time(headers.get(time)),
-                headers.getOrDefault(contentTypeHeader, DEFAULT_CONTENT_TYPE), extensions(headers), body(payload));
+        return read(headers::forEach, payload);
+    }
+
+    /** As {@link #read(Map, byte[])}, from the broker's own headers. */
+    public Message read(Headers headers, byte[] payload) {
+        Attributes read = new Attributes();
+        headers.forEach(read);
+        return new Message(required(read.id, id, headers), required(read.type, type, headers),
+                required(read.source, source, headers), read.subject, time(read.time),
+                read.contentType == null ? DEFAULT_CONTENT_TYPE : read.contentType, read.extensions(), body(payload));
     }
 
     /**
@@ -118,25 +146,69 @@ public final class CloudEventsBinding {
      * source, the delivery's {@code fallbackId} for a missing id, now for a missing or unreadable time.
      */
     public Message salvage(Map<String, String> headers, byte[] payload, String fallbackId) {
+        return salvage(headers::forEach, payload, fallbackId);
+    }
+
+    /** As {@link #salvage(Map, byte[], String)}, from the broker's own headers. */
+    public Message salvage(Headers headers, byte[] payload, String fallbackId) {
+        Attributes read = new Attributes();
+        headers.forEach(read);
         Instant sent;
         try {
-            sent = time(headers.get(time));
+            sent = time(read.time);
         } catch (IllegalArgumentException unreadable) {
             sent = Instant.now();
         }
-        return new Message(headers.getOrDefault(id, fallbackId), headers.getOrDefault(type, UNKNOWN),
-                headers.getOrDefault(source, UNKNOWN), headers.get(subject), sent,
-                headers.getOrDefault(contentTypeHeader, UNKNOWN_CONTENT_TYPE), extensions(headers), body(payload));
+        return new Message(orElse(read.id, fallbackId), orElse(read.type, UNKNOWN), orElse(read.source, UNKNOWN),
+                read.subject, sent, orElse(read.contentType, UNKNOWN_CONTENT_TYPE), read.extensions(), body(payload));
     }
 
-    private Map<String, String> extensions(Map<String, String> headers) {
-        Map<String, String> extensions = new LinkedHashMap<>();
-        headers.forEach((name, value) -> {
-            if (!name.startsWith(prefix) && !name.equalsIgnoreCase(contentTypeHeader) && !isBrokers(name) && value != null) {
+    /**
+     * One pass over a delivery's headers: the attributes into their fields, the extensions into a map of
+     * their own; other attributes, another spelling of the content-type header and the broker's headers
+     * are dropped.
+     */
+    private final class Attributes implements BiConsumer<String, String> {
+
+        String id;
+        String type;
+        String source;
+        String time;
+        String subject;
+        String contentType;
+        private Map<String, String> extensions;
+
+        @Override
+        public void accept(String name, String value) {
+            if (name.startsWith(prefix)) {
+                attribute(name, value);
+            } else if (name.equals(contentTypeHeader)) {
+                contentType = value;
+            } else if (!name.equalsIgnoreCase(contentTypeHeader) && !isBrokers(name) && value != null) {
+                if (extensions == null) {
+                    extensions = new LinkedHashMap<>();
+                }
                 extensions.put(name, value);
             }
-        });
-        return extensions;
+        }
+
+        private void attribute(String name, String value) {
+            if (name.equals(CloudEventsBinding.this.id)) {
+                id = value;
+            } else if (name.equals(CloudEventsBinding.this.type)) {
+                type = value;
+            } else if (name.equals(CloudEventsBinding.this.source)) {
+                source = value;
+            } else if (name.equals(CloudEventsBinding.this.time)) {
+                time = value;
+            } else if (name.equals(CloudEventsBinding.this.subject)) {
+                subject = value;
+            }
+        }
+
+        Map<String, String> extensions() {
+            return extensions == null ? Map.of() : extensions;
+        }
     }
 
     private boolean isBrokers(String name) {
@@ -148,13 +220,18 @@ public final class CloudEventsBinding {
         return false;
     }
 
-    private static String required(Map<String, String> headers, String attribute) {
-        String value = headers.get(attribute);
+    private static String required(String value, String attribute, Headers headers) {
         if (value == null) {
+            List<String> names = new ArrayList<>();
+            headers.forEach((name, ignored) -> names.add(name));
             throw new IllegalArgumentException("not a CloudEvent: the required attribute " + attribute
-                    + " is missing (headers: " + headers.keySet() + ")");
+                    + " is missing (headers: " + names + ")");
         }
         return value;
+    }
+
+    private static String orElse(String value, String fallback) {
+        return value == null ? fallback : value;
     }
 
     private Instant time(String value) {

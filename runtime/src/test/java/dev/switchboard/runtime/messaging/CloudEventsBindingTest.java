@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,25 @@ class CloudEventsBindingTest {
                     .hasMessageStartingWith("not a CloudEvent: the required attribute " + binding.prefix() + attribute
                             + " is missing");
         }
+    }
+
+    @ParameterizedTest
+    @FieldSource("CONVENTIONS")
+    void aBrokersHeadersAreReadInPlaceTheLastOfTwoCountingAndAMissingAttributeNamesThemAll(CloudEventsBinding binding) {
+        List<Map.Entry<String, String>> received = new ArrayList<>();
+        binding.write(ORDER, (name, value) -> received.add(Map.entry(name, value)));
+        received.add(Map.entry(binding.prefix() + "subject", "o-2"));
+        received.add(Map.entry("traceparent", "00-later-01"));
+        CloudEventsBinding.Headers headers = each -> received.forEach(header -> each.accept(header.getKey(), header.getValue()));
+
+        Message read = binding.read(headers, ORDER.payload());
+        assertThat(read.subject()).isEqualTo("o-2");
+        assertThat(read.headers()).containsEntry("traceparent", "00-later-01").containsEntry("sbdlreason", "why");
+
+        received.removeIf(header -> header.getKey().equals(binding.prefix() + "source"));
+        assertThatThrownBy(() -> binding.read(headers, ORDER.payload()))
+                .hasMessageContaining("the required attribute " + binding.prefix() + "source is missing (headers: ["
+                        + binding.prefix() + "specversion, " + binding.prefix() + "id, " + binding.prefix() + "type, ");
     }
 
     @ParameterizedTest

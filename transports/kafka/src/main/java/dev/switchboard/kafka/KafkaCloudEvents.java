@@ -3,8 +3,6 @@ package dev.switchboard.kafka;
 import dev.switchboard.runtime.messaging.CloudEventsBinding;
 import dev.switchboard.runtime.messaging.Message;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -23,7 +21,7 @@ final class KafkaCloudEvents {
 
     static Headers headers(Message message) {
         RecordHeaders headers = new RecordHeaders();
-        BINDING.headers(message).forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+        BINDING.write(message, (name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
         return headers;
     }
 
@@ -38,11 +36,12 @@ final class KafkaCloudEvents {
                 "kafka-" + record.topic() + "-" + record.partition() + "-" + record.offset());
     }
 
-    private static Map<String, String> headers(ConsumerRecord<String, byte[]> record) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (Header header : record.headers()) {
-            headers.put(header.key(), header.value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8));
-        }
-        return headers;
+    /** The record's headers as text, read in place. */
+    private static CloudEventsBinding.Headers headers(ConsumerRecord<String, byte[]> record) {
+        return each -> {
+            for (Header header : record.headers()) {
+                each.accept(header.key(), header.value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8));
+            }
+        };
     }
 }

@@ -3,8 +3,6 @@ package dev.switchboard.nats;
 import dev.switchboard.runtime.messaging.CloudEventsBinding;
 import dev.switchboard.runtime.messaging.Message;
 import io.nats.client.impl.Headers;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * {@link CloudEventsBinding#NATS} on jnats' {@link Headers}: {@code ce-*} attributes, the media type
@@ -18,7 +16,7 @@ final class NatsCloudEvents {
 
     static Headers headers(Message message) {
         Headers headers = new Headers();
-        BINDING.headers(message).forEach(headers::put);
+        BINDING.write(message, headers::put);
         return headers;
     }
 
@@ -32,14 +30,15 @@ final class NatsCloudEvents {
         return BINDING.salvage(headers(received), received.getData(), "nats-" + received.metaData().streamSequence());
     }
 
-    private static Map<String, String> headers(io.nats.client.Message received) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        Headers natsHeaders = received.getHeaders();
-        if (natsHeaders != null) {
-            for (String name : natsHeaders.keySet()) {
-                headers.put(name, natsHeaders.getFirst(name));
+    /** The delivery's headers, the first value of each, read in place. */
+    private static CloudEventsBinding.Headers headers(io.nats.client.Message received) {
+        return each -> {
+            Headers natsHeaders = received.getHeaders();
+            if (natsHeaders != null) {
+                for (String name : natsHeaders.keySet()) {
+                    each.accept(name, natsHeaders.getFirst(name));
+                }
             }
-        }
-        return headers;
+        };
     }
 }

@@ -2,8 +2,6 @@ package dev.switchboard.rabbitmq;
 
 import dev.switchboard.runtime.messaging.CloudEventsBinding;
 import dev.switchboard.runtime.messaging.Message;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
 
@@ -26,7 +24,7 @@ final class RabbitCloudEvents {
         properties.setContentType(message.contentType());
         properties.setMessageId(message.id());
         properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
-        BINDING.headers(message).forEach((name, value) -> {
+        BINDING.write(message, (name, value) -> {
             if (!name.equals(BINDING.contentTypeHeader())) {
                 properties.setHeader(name, value);
             }
@@ -52,18 +50,17 @@ final class RabbitCloudEvents {
     }
 
     /** The application properties as text, with the AMQP content type under the binding's content-type name. */
-    private static Map<String, String> headers(org.springframework.amqp.core.Message received) {
+    private static CloudEventsBinding.Headers headers(org.springframework.amqp.core.Message received) {
         MessageProperties properties = received.getMessageProperties();
-        Map<String, String> headers = new LinkedHashMap<>();
-        properties.getHeaders().forEach((name, value) -> {
-            if (value != null) {
-                headers.put(name, value.toString());
+        return each -> {
+            properties.getHeaders().forEach((name, value) -> {
+                if (value != null && !name.equals(BINDING.contentTypeHeader())) {
+                    each.accept(name, value.toString());
+                }
+            });
+            if (properties.getContentType() != null) {
+                each.accept(BINDING.contentTypeHeader(), properties.getContentType());
             }
-        });
-        headers.remove(BINDING.contentTypeHeader());
-        if (properties.getContentType() != null) {
-            headers.put(BINDING.contentTypeHeader(), properties.getContentType());
-        }
-        return headers;
+        };
     }
 }
