@@ -39,9 +39,12 @@ public final class OpenTelemetryUnsampledTraces implements UnsampledTraces {
     private static final TextMapSetter<Map<String, String>> CARRIER = (carrier, key, value) -> carrier.put(key, value);
 
     private final TextMapPropagator propagator;
+    /** Every header the propagators read (Boot's composite lists its extractors' too), so a message with none skips them. */
+    private final List<String> fields;
 
     public OpenTelemetryUnsampledTraces(ContextPropagators propagators) {
         this.propagator = propagators.getTextMapPropagator();
+        this.fields = List.copyOf(propagator.fields());
     }
 
     @Override
@@ -50,6 +53,9 @@ public final class OpenTelemetryUnsampledTraces implements UnsampledTraces {
         // starter's 100 % (an unsampled one, or another propagation's, is read by the application's propagators).
         String traceparent = headers.apply(TRACEPARENT);
         if (traceparent != null && sampled(traceparent)) {
+            return null;
+        }
+        if (traceparent == null && carriesNone(headers)) {
             return null;
         }
         Context extracted = propagator.extract(Context.root(), headers, HEADERS);
@@ -67,6 +73,16 @@ public final class OpenTelemetryUnsampledTraces implements UnsampledTraces {
             return false;
         }
         propagator.inject(current, carrier, CARRIER);
+        return true;
+    }
+
+    /** Whether none of the propagators' headers is there: a message from a producer that did not trace. */
+    private boolean carriesNone(Function<String, String> headers) {
+        for (String field : fields) {
+            if (headers.apply(field) != null) {
+                return false;
+            }
+        }
         return true;
     }
 

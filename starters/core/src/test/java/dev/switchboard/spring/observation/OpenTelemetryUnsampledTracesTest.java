@@ -13,9 +13,14 @@ import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.context.propagation.TextMapSetter;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class OpenTelemetryUnsampledTracesTest {
@@ -49,6 +54,39 @@ class OpenTelemetryUnsampledTracesTest {
         assertThat(traces.enterIfUnsampled(Map.<String, String>of()::get)).isNull();
         assertThat(traces.enterIfUnsampled(Map.of("traceparent", "garbage")::get)).isNull();
         assertThat(Span.current().getSpanContext().isValid()).isFalse();
+    }
+
+    @Test
+    void onlyAMessageWithNoneOfThePropagatorsHeadersSkipsTheExtraction() {
+        AtomicInteger extractions = new AtomicInteger();
+        // A propagation of its own header, as B3 reads X-B3-*: its context must be found without a traceparent.
+        TextMapPropagator custom = new TextMapPropagator() {
+            @Override
+            public Collection<String> fields() {
+                return List.of("x-trace");
+            }
+
+            @Override
+            public <C> void inject(Context context, C carrier, TextMapSetter<C> setter) {}
+
+            @Override
+            public <C> Context extract(Context context, C carrier, TextMapGetter<C> getter) {
+                extractions.incrementAndGet();
+                String value = getter.get(carrier, "x-trace");
+                return value == null ? context : context.with(Span.wrap(SpanContext.createFromRemoteParent(TRACE_ID,
+                        value, TraceFlags.getDefault(), TraceState.getDefault())));
+            }
+        };
+        UnsampledTraces traces = new OpenTelemetryUnsampledTraces(ContextPropagators.create(
+                TextMapPropagator.composite(W3CTraceContextPropagator.getInstance(), custom)));
+
+        assertThat(traces.enterIfUnsampled(Map.of("orderId", "o-1")::get)).isNull();
+        assertThat(extractions).hasValue(0);
+        try (UnsampledTraces.TraceScope scope = traces.enterIfUnsampled(Map.of("x-trace", SPAN_ID)::get)) {
+            assertThat(scope).isNotNull();
+            assertThat(Span.current().getSpanContext().getSpanId()).isEqualTo(SPAN_ID);
+        }
+        assertThat(extractions).hasValue(1);
     }
 
     @Test
