@@ -30,14 +30,16 @@ final class NatsCloudEvents {
         return BINDING.salvage(headers(received), received.getData(), "nats-" + received.metaData().streamSequence());
     }
 
-    /** The delivery's headers, the first value of each, read in place. */
+    /**
+     * The delivery's headers, the first value of each, read in place (walked, not looked up by name: a lookup
+     * per header was a tenth of a consumer thread's samples).
+     */
     private static CloudEventsBinding.Headers headers(io.nats.client.Message received) {
         return each -> {
             Headers natsHeaders = received.getHeaders();
             if (natsHeaders != null) {
-                for (String name : natsHeaders.keySet()) {
-                    each.accept(name, natsHeaders.getFirst(name));
-                }
+                natsHeaders.forEach((name, values) -> each.accept(name,
+                        values == null || values.isEmpty() ? null : values.get(0)));
             }
         };
     }
