@@ -63,6 +63,10 @@ public final class BareKafkaSide implements Side {
         properties.setAckMode(ContainerProperties.AckMode.MANUAL);
         properties.setMessageListener((AcknowledgingMessageListener<String, byte[]>) (record, acknowledgment) -> {
             if (seen == null) {
+                if (CloudEventHeaders.ENABLED) {
+                    CloudEventHeaders.read("ce_", each -> record.headers().forEach(header ->
+                            each.accept(header.key(), new String(header.value(), StandardCharsets.UTF_8))));
+                }
                 Deliveries.received(json.readValue(record.value(), PriceChanged.class).sentAt());
                 acknowledgment.acknowledge();
                 return;
@@ -97,8 +101,14 @@ public final class BareKafkaSide implements Side {
     public CompletableFuture<?> publish(long sequence, long sentAtNanos) {
         String key = "sku-" + (sequence % 100);
         byte[] value = json.writeValueAsBytes(new PriceChanged(key, sequence, sentAtNanos));
-        if (seen == null) {
+        if (seen == null && !CloudEventHeaders.ENABLED) {
             return template.send(topic, key, value);
+        }
+        if (seen == null) {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+            CloudEventHeaders.write("ce_", sequence, (name, header) ->
+                    record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
+            return template.send(record);
         }
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
         record.headers().add(SeenIds.HEADER, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));

@@ -32,8 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
 public final class BareNatsSide implements Side {
 
     private static final int MAX_DELIVERIES = 3;
-    /** -Dbench.bareHeaders=true: the baseline carries the same CloudEvent headers, to price the envelope alone. */
-    private static final boolean WITH_HEADERS = Boolean.getBoolean("bench.bareHeaders");
 
     private final Connection connection;
     private final JetStream jetStream;
@@ -84,6 +82,10 @@ public final class BareNatsSide implements Side {
             while (running.get()) {
                 for (Message message : pull.fetch(10, java.time.Duration.ofMillis(200))) {
                     if (seen == null) {
+                        if (CloudEventHeaders.ENABLED) {
+                            CloudEventHeaders.read("ce-", each -> message.getHeaders().forEach((name, values) ->
+                                    each.accept(name, values.get(0))));
+                        }
                         Deliveries.received(json.readValue(message.getData(), PriceChanged.class).sentAt());
                         message.ack();
                     } else {
@@ -123,17 +125,11 @@ public final class BareNatsSide implements Side {
             headers.put(SeenIds.HEADER, java.util.UUID.randomUUID().toString());
             return jetStream.publishAsync(io.nats.client.impl.NatsMessage.builder().subject(subject).headers(headers).data(body).build());
         }
-        if (!WITH_HEADERS) {
+        if (!CloudEventHeaders.ENABLED) {
             return jetStream.publishAsync(subject, body);
         }
         io.nats.client.impl.Headers headers = new io.nats.client.impl.Headers();
-        headers.put("ce-specversion", "1.0");
-        headers.put("ce-id", java.util.UUID.randomUUID().toString());
-        headers.put("ce-type", "dev.switchboard.benchmarks.messaging.prices.priceChanged");
-        headers.put("ce-source", "Prices");
-        headers.put("ce-time", java.time.Instant.now().toString());
-        headers.put("ce-subject", "sku-" + (sequence % 100));
-        headers.put("content-type", "application/json");
+        CloudEventHeaders.write("ce-", sequence, headers::put);
         return jetStream.publishAsync(io.nats.client.impl.NatsMessage.builder().subject(subject).headers(headers).data(body).build());
     }
 

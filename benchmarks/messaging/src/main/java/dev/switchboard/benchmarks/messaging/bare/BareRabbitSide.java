@@ -69,6 +69,10 @@ public final class BareRabbitSide implements Side {
         container.setMessageListener((ChannelAwareMessageListener) (message, channel) -> {
             long tag = message.getMessageProperties().getDeliveryTag();
             if (seen == null) {
+                if (CloudEventHeaders.ENABLED) {
+                    CloudEventHeaders.read("cloudEvents_", each -> message.getMessageProperties().getHeaders()
+                            .forEach((name, value) -> each.accept(name, String.valueOf(value))));
+                }
                 Deliveries.received(json.readValue(message.getBody(), PriceChanged.class).sentAt());
                 channel.basicAck(tag, false);
                 return;
@@ -95,6 +99,12 @@ public final class BareRabbitSide implements Side {
         properties.setContentType("application/json");
         if (seen != null) {
             properties.setMessageId(java.util.UUID.randomUUID().toString());
+        } else if (CloudEventHeaders.ENABLED) {
+            CloudEventHeaders.write("cloudEvents_", sequence, (name, value) -> {
+                if (!name.equals("content-type")) {
+                    properties.setHeader(name, value);
+                }
+            });
         }
         byte[] body = json.writeValueAsBytes(new PriceChanged("sku-" + (sequence % 100), sequence, sentAtNanos));
         CorrelationData correlation = new CorrelationData(Long.toString(sequence));
