@@ -3,6 +3,7 @@ package dev.switchboard.runtime.pipeline;
 import dev.switchboard.runtime.ErrorCode;
 import dev.switchboard.runtime.SwitchboardException;
 import dev.switchboard.runtime.observation.CallObservations;
+import dev.switchboard.runtime.observation.ClientObservations;
 import dev.switchboard.runtime.policy.ClientFallback;
 import dev.switchboard.runtime.policy.OperationDescriptor;
 import dev.switchboard.runtime.resilience.ClientAttempt;
@@ -27,11 +28,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class ClientPipeline {
 
     private final PolicyEngine policies;
-    private final ObservationRegistry observations;
+    private final ClientObservations observations;
     private final String transport;
 
-    /** @param transport the {@code transport} key of the observations: {@code rest}, {@code grpc} */
+    /** A pipeline observing every call in full on {@code observations}. */
     public ClientPipeline(PolicyEngine policies, ObservationRegistry observations, String transport) {
+        this(policies, new ClientObservations(observations), transport);
+    }
+
+    /**
+     * @param observations how calls are observed (metered only in unsampled traces, see {@link ClientObservations})
+     * @param transport    the {@code transport} key of the observations: {@code rest}, {@code grpc}
+     */
+    public ClientPipeline(PolicyEngine policies, ClientObservations observations, String transport) {
         this.policies = policies;
         this.observations = observations;
         this.transport = transport;
@@ -47,7 +56,7 @@ public final class ClientPipeline {
     public <O> O call(OperationDescriptor operation, boolean idempotencyKeyed, OutgoingCall<O> call,
             ClientFallback<O> fallback) {
         Map<String, String> headers = new HashMap<>();
-        Observation observation = CallObservations.client(observations, operation, transport, headers);
+        Observation observation = observations.client(operation, transport, headers);
         // Stopped inside its scope (see CallObservations#stop).
         try (Observation.Scope scope = observation.openScope()) {
             O result;
@@ -92,7 +101,7 @@ public final class ClientPipeline {
     /** Opens one streaming call; the observation stops when the stream reports its end. */
     public <S> S open(OperationDescriptor operation, OutgoingStream<S> stream) {
         Map<String, String> headers = new HashMap<>();
-        Observation observation = CallObservations.client(observations, operation, transport, headers);
+        Observation observation = observations.client(operation, transport, headers);
         ObservedOutcome outcome = new ObservedOutcome(observation, operation);
         try (Observation.Scope scope = observation.openScope()) {
             ClientAttempt<S> attempt = stream.prepare(headers, outcome);

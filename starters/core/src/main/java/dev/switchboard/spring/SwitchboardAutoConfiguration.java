@@ -3,6 +3,7 @@ package dev.switchboard.spring;
 import dev.switchboard.runtime.ServedSpecification;
 import dev.switchboard.runtime.idempotency.IdempotencyStore;
 import dev.switchboard.runtime.idempotency.InMemoryIdempotencyStore;
+import dev.switchboard.runtime.observation.ClientObservations;
 import dev.switchboard.runtime.observation.MessageObservations;
 import dev.switchboard.runtime.observation.ServerObservations;
 import dev.switchboard.runtime.observation.UnsampledTraces;
@@ -77,6 +78,21 @@ public class SwitchboardAutoConfiguration {
         ObservationRegistry registry = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
         ObservationRegistry metersOnly = metersOnly(registry, meters, predicates, filters, conventions, environment);
         return new MessageObservations(registry, metersOnly, metersOnly == null ? null : unsampled.getIfAvailable());
+    }
+
+    /**
+     * How generated clients observe their calls: a call in an unsampled trace is metered and writes that trace into
+     * its headers without a span, as a publish does; every other one in full.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    ClientObservations switchboardClientObservations(ObjectProvider<ObservationRegistry> observations,
+            ObjectProvider<MeterRegistry> meters, ObjectProvider<ObservationPredicate> predicates,
+            ObjectProvider<ObservationFilter> filters, ObjectProvider<GlobalObservationConvention<?>> conventions,
+            ObjectProvider<UnsampledTraces> unsampled, Environment environment) {
+        ObservationRegistry registry = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
+        ObservationRegistry metersOnly = metersOnly(registry, meters, predicates, filters, conventions, environment);
+        return new ClientObservations(registry, metersOnly, metersOnly == null ? null : unsampled.getIfAvailable());
     }
 
     /** A registry that meters as the application's does, or null when the application does not meter observations. */

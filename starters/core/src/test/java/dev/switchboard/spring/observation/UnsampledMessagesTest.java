@@ -11,15 +11,17 @@ import dev.switchboard.runtime.messaging.MessageListeners;
 import dev.switchboard.runtime.messaging.MessagePublisher;
 import dev.switchboard.runtime.messaging.MessageTransport;
 import dev.switchboard.runtime.messaging.Subscription;
+import dev.switchboard.runtime.observation.ClientObservations;
+import dev.switchboard.runtime.pipeline.ClientPipeline;
+import dev.switchboard.runtime.policy.OperationDescriptor;
+import dev.switchboard.runtime.policy.PolicySettings;
 import dev.switchboard.runtime.policy.RetrySettings;
 import dev.switchboard.runtime.protobuf.ProtoCodec;
+import dev.switchboard.runtime.resilience.PolicyEngine;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
-import io.micrometer.observation.ObservationRegistry;
-import io.micrometer.observation.transport.Kind;
-import io.micrometer.observation.transport.SenderContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
@@ -66,6 +68,9 @@ class UnsampledMessagesTest {
             MessageDescriptor.Kind.EVENT, "com.example.points.pointsAwarded", "points.awarded", "points.awarded.dlq",
             ONCE, new NoCodec());
 
+    private static final OperationDescriptor RESERVE_STOCK = OperationDescriptor.unary("Inventory", "reserveStock",
+            PolicySettings.NONE);
+
     private ConfigurableApplicationContext context;
     /** What the handler saw and did, per message. */
     private final BlockingQueue<Handled> handled = new LinkedBlockingQueue<>();
@@ -87,13 +92,17 @@ class UnsampledMessagesTest {
         MessageTransport broker = context.getBean(MessageTransport.class);
         broker.subscribe(new Subscription(POINTS_AWARDED.destination(), Subscription.Mode.PUBLISH_SUBSCRIBE, "audit",
                 (message, delivery) -> published.add(message), ONCE, POINTS_AWARDED.deadLetter(), 1));
-        ObservationRegistry registry = context.getBean(ObservationRegistry.class);
         MessagePublisher publisher = context.getBean(MessagePublisher.class);
+        // The pipeline every generated client calls through, observed as the starter configures it; the attempt
+        // keeps the headers the call would send.
+        ClientPipeline calls = new ClientPipeline(context.getBean(PolicyEngine.class),
+                context.getBean(ClientObservations.class), "rest");
         context.getBean(MessageListeners.class).listen(ORDER_CREATED, OrderCreated.class, created -> {
             Map<String, String> call = new HashMap<>();
-            SenderContext<Map<String, String>> client = new SenderContext<>(Map::put, Kind.CLIENT);
-            client.setCarrier(call);
-            Observation.createNotStarted("test.client", () -> client, registry).observe(() -> { });
+            calls.call(RESERVE_STOCK, false, headers -> attempt -> {
+                call.putAll(headers);
+                return "reserved";
+            }, null);
             publisher.publish(POINTS_AWARDED, new PointsAwarded(created.sku()), created.sku());
             handled.add(new Handled(MDC.get("traceId"), call.get("traceparent")));
         });
@@ -119,8 +128,8 @@ class UnsampledMessagesTest {
 
         // Both observations stop after the handler returned (the producer's on the broker's confirm).
         MeterRegistry meters = context.getBean(MeterRegistry.class);
-        await("the consumer's and the producer's timers", () -> timed(meters, "consumer", "orderCreated") == 1
-                && timed(meters, "producer", "pointsAwarded") == 1);
+        await("the consumer's, the client's and the producer's timers", () -> timed(meters, "consumer", "orderCreated") == 1
+                && timed(meters, "client", "reserveStock") == 1 && timed(meters, "producer", "pointsAwarded") == 1);
         assertThat(switchboardObservationsSeenByTheTracer()).as("no span of Switchboard's own").isEmpty();
         assertThat(exportedSpans()).isEmpty();
     }
@@ -137,15 +146,17 @@ class UnsampledMessagesTest {
         assertThat(points).isNotNull();
         assertThat(points.headers().get("traceparent")).startsWith("00-" + TRACE_ID + "-").endsWith("-01");
 
-        assertThat(switchboardObservationsSeenByTheTracer()).containsExactlyInAnyOrder("consumer", "producer");
-        await("the consumer's and the producer's spans", () -> exportedSpans().stream().map(SpanData::getKind).toList()
-                .containsAll(List.of(SpanKind.CONSUMER, SpanKind.PRODUCER)));
+        assertThat(switchboardObservationsSeenByTheTracer()).containsExactlyInAnyOrder("consumer", "client", "producer");
+        await("the consumer's, the client's and the producer's spans", () -> exportedSpans().stream()
+                .map(SpanData::getKind).toList().containsAll(List.of(SpanKind.CONSUMER, SpanKind.CLIENT, SpanKind.PRODUCER)));
         List<SpanData> spans = exportedSpans();
         SpanData consumer = spans.stream().filter(span -> span.getKind() == SpanKind.CONSUMER).findFirst().orElseThrow();
         assertThat(consumer.getTraceId()).isEqualTo(TRACE_ID);
         assertThat(consumer.getParentSpanId()).isEqualTo(PUBLISHER_SPAN_ID);
         assertThat(spans).filteredOn(span -> span.getKind() == SpanKind.PRODUCER)
                 .singleElement().satisfies(producer -> assertThat(producer.getParentSpanId()).isEqualTo(consumer.getSpanId()));
+        assertThat(spans).filteredOn(span -> span.getKind() == SpanKind.CLIENT)
+                .singleElement().satisfies(client -> assertThat(client.getParentSpanId()).isEqualTo(consumer.getSpanId()));
     }
 
     private void receive(String traceparent) throws Exception {

@@ -4,6 +4,7 @@ import dev.switchboard.grpc.GrpcCallers;
 import dev.switchboard.grpc.GrpcServer;
 import dev.switchboard.grpc.client.DefaultGrpcCallers;
 import dev.switchboard.grpc.server.DefaultGrpcServer;
+import dev.switchboard.runtime.observation.ClientObservations;
 import dev.switchboard.runtime.observation.ServerObservations;
 import dev.switchboard.runtime.resilience.PolicyEngine;
 import dev.switchboard.runtime.security.CallerSource;
@@ -54,12 +55,12 @@ public class SwitchboardGrpcAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(GrpcCallers.class)
     DefaultGrpcCallers switchboardGrpcCallers(ObjectProvider<GrpcChannelFactory> channels,
-            SwitchboardProperties properties, PolicyEngine policies, ObjectProvider<ObservationRegistry> observations,
+            SwitchboardProperties properties, PolicyEngine policies, ObjectProvider<ClientObservations> observations,
             ObjectProvider<DownstreamCredentials> credentials) {
         return new DefaultGrpcCallers(target -> channels.getObject().createChannel(target, onePolicyLayer()), service -> {
             SwitchboardProperties.Service configured = properties.service(service);
             return configured == null ? null : configured.getClient().getAddress();
-        }, policies, observations.getIfAvailable(() -> ObservationRegistry.NOOP),
+        }, policies, observations.getIfAvailable(() -> new ClientObservations(ObservationRegistry.NOOP)),
                 credentials.getIfAvailable(() -> DownstreamCredentials.NONE));
     }
 

@@ -6,6 +6,7 @@ import dev.switchboard.rest.server.DefaultRestServer;
 import dev.switchboard.rest.server.RestErrorAdvice;
 import dev.switchboard.rest.server.TraceIds;
 import dev.switchboard.runtime.idempotency.IdempotencyStore;
+import dev.switchboard.runtime.observation.ClientObservations;
 import dev.switchboard.runtime.observation.ServerObservations;
 import dev.switchboard.runtime.resilience.PolicyEngine;
 import dev.switchboard.runtime.security.CallerSource;
@@ -56,9 +57,9 @@ public class SwitchboardRestAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     DefaultRestCallers switchboardRestCallers(RestDownstreams downstreams, PolicyEngine policies,
-            ObjectProvider<ObservationRegistry> observations, ObjectProvider<JsonMapper> json) {
-        return new DefaultRestCallers(downstreams, policies, observations.getIfAvailable(() -> ObservationRegistry.NOOP),
-                jsonMapper(json));
+            ObjectProvider<ClientObservations> observations, ObjectProvider<JsonMapper> json) {
+        return new DefaultRestCallers(downstreams, policies,
+                observations.getIfAvailable(() -> new ClientObservations(ObservationRegistry.NOOP)), jsonMapper(json));
     }
 
     private static JsonMapper jsonMapper(ObjectProvider<JsonMapper> json) {

@@ -5,6 +5,7 @@ import dev.switchboard.grpc.GrpcStatuses;
 import dev.switchboard.runtime.ErrorDecoder;
 import dev.switchboard.runtime.call.CallContext;
 import dev.switchboard.runtime.call.Deadline;
+import dev.switchboard.runtime.observation.ClientObservations;
 import dev.switchboard.runtime.pipeline.ClientPipeline;
 import dev.switchboard.runtime.policy.ClientFallback;
 import dev.switchboard.runtime.policy.OperationDescriptor;
@@ -18,7 +19,6 @@ import io.grpc.ClientCall;
 import io.grpc.MethodDescriptor;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ClientCalls;
-import io.micrometer.observation.ObservationRegistry;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -35,7 +35,7 @@ final class DefaultGrpcCaller implements GrpcCaller {
     private final ClientPipeline pipeline;
     private final ErrorDecoder errors;
 
-    DefaultGrpcCaller(Channel channel, PolicyEngine policies, ObservationRegistry observations, ErrorDecoder errors) {
+    DefaultGrpcCaller(Channel channel, PolicyEngine policies, ClientObservations observations, ErrorDecoder errors) {
         this.channel = channel;
         this.pipeline = new ClientPipeline(policies, observations, "grpc");
         this.errors = errors;

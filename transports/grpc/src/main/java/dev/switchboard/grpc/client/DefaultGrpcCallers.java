@@ -6,6 +6,7 @@ import dev.switchboard.runtime.ErrorCode;
 import dev.switchboard.runtime.ErrorDecoder;
 import dev.switchboard.runtime.ServiceKeys;
 import dev.switchboard.runtime.SwitchboardException;
+import dev.switchboard.runtime.observation.ClientObservations;
 import dev.switchboard.runtime.resilience.PolicyEngine;
 import dev.switchboard.runtime.security.DownstreamCredentials;
 import io.grpc.Channel;
@@ -28,7 +29,7 @@ public final class DefaultGrpcCallers implements GrpcCallers {
     private final Function<String, Channel> channels;
     private final Function<String, String> addresses;
     private final PolicyEngine policies;
-    private final ObservationRegistry observations;
+    private final ClientObservations observations;
     private final DownstreamCredentials credentials;
     private final Map<String, Channel> byService = new ConcurrentHashMap<>();
 
@@ -44,6 +45,12 @@ public final class DefaultGrpcCallers implements GrpcCallers {
     /** @param credentials the bearer token each call to a service carries, if any */
     public DefaultGrpcCallers(Function<String, Channel> channels, Function<String, String> addresses,
             PolicyEngine policies, ObservationRegistry observations, DownstreamCredentials credentials) {
+        this(channels, addresses, policies, new ClientObservations(observations), credentials);
+    }
+
+    /** @param observations how calls are observed (metered only in unsampled traces, see {@link ClientObservations}) */
+    public DefaultGrpcCallers(Function<String, Channel> channels, Function<String, String> addresses,
+            PolicyEngine policies, ClientObservations observations, DownstreamCredentials credentials) {
         this.channels = channels;
         this.addresses = addresses;
         this.policies = policies;

@@ -1,9 +1,13 @@
 package dev.switchboard.rest.client;
 
+import dev.switchboard.rest.RestCaller;
+import dev.switchboard.rest.RestRequest;
 import dev.switchboard.runtime.ErrorCode;
 import dev.switchboard.runtime.ErrorDecoder;
+import dev.switchboard.runtime.ServiceKeys;
 import dev.switchboard.runtime.SwitchboardException;
 import dev.switchboard.runtime.call.Deadline;
+import dev.switchboard.runtime.observation.ClientObservations;
 import dev.switchboard.runtime.pipeline.ClientPipeline;
 import dev.switchboard.runtime.pipeline.StreamOutcome;
 import dev.switchboard.runtime.policy.ClientFallback;
@@ -11,14 +15,10 @@ import dev.switchboard.runtime.policy.OperationDescriptor;
 import dev.switchboard.runtime.resilience.AttemptContext;
 import dev.switchboard.runtime.resilience.PolicyEngine;
 import dev.switchboard.runtime.stream.StreamSource;
-import dev.switchboard.runtime.ServiceKeys;
-import dev.switchboard.rest.RestCaller;
-import dev.switchboard.rest.RestRequest;
-import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.URI;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
@@ -55,7 +55,7 @@ final class DefaultRestCaller implements RestCaller {
     private final ProblemDecoder problems;
 
     DefaultRestCaller(String service, RestDownstream downstream, RestClient http, PolicyEngine policies,
-            ObservationRegistry observations, JsonMapper json, ErrorDecoder errors) {
+            ClientObservations observations, JsonMapper json, ErrorDecoder errors) {
         this.service = service;
         this.downstream = downstream;
         this.http = http;

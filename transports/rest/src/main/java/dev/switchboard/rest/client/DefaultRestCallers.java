@@ -3,6 +3,7 @@ package dev.switchboard.rest.client;
 import dev.switchboard.rest.RestCaller;
 import dev.switchboard.rest.RestCallers;
 import dev.switchboard.runtime.ErrorDecoder;
+import dev.switchboard.runtime.observation.ClientObservations;
 import dev.switchboard.runtime.resilience.PolicyEngine;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.Map;
@@ -19,7 +20,7 @@ public final class DefaultRestCallers implements RestCallers, AutoCloseable {
 
     private final Function<String, RestDownstream> downstreams;
     private final PolicyEngine policies;
-    private final ObservationRegistry observations;
+    private final ClientObservations observations;
     private final JsonMapper json;
     private final Map<String, RestCaller> callers = new ConcurrentHashMap<>();
     private final Map<String, AttemptTimeoutRequestFactory> requestFactories = new ConcurrentHashMap<>();
@@ -27,6 +28,12 @@ public final class DefaultRestCallers implements RestCallers, AutoCloseable {
     /** @param downstreams service name (the contract's) → how to reach it, asked once per service */
     public DefaultRestCallers(Function<String, RestDownstream> downstreams, PolicyEngine policies,
             ObservationRegistry observations, JsonMapper json) {
+        this(downstreams, policies, new ClientObservations(observations), json);
+    }
+
+    /** @param observations how calls are observed (metered only in unsampled traces, see {@link ClientObservations}) */
+    public DefaultRestCallers(Function<String, RestDownstream> downstreams, PolicyEngine policies,
+            ClientObservations observations, JsonMapper json) {
         this.downstreams = downstreams;
         this.policies = policies;
         this.observations = observations;

@@ -2,6 +2,8 @@ package dev.switchboard.runtime.observation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.runtime.policy.OperationDescriptor;
+import dev.switchboard.runtime.policy.PolicySettings;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
@@ -13,7 +15,8 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-class MessageObservationsTest {
+/** {@link MessageObservations} and {@link ClientObservations}: metered only in unsampled traces, in full otherwise. */
+class UnsampledObservationsTest {
 
     private static final String UNSAMPLED = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00";
     private static final String SAMPLED = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
@@ -45,6 +48,9 @@ class MessageObservationsTest {
         }
     };
     private final MessageObservations observations = new MessageObservations(registry, metersOnly, tracer);
+    private final ClientObservations clients = new ClientObservations(registry, metersOnly, tracer);
+    private static final OperationDescriptor RESERVE = OperationDescriptor.unary("Inventory", "reserveStock",
+            PolicySettings.NONE);
 
     @Test
     void aMessageInAnUnsampledTraceIsMeteredWithItsTraceCurrentAroundTheHandlerAndNoSpanOfItsOwn() {
@@ -97,6 +103,30 @@ class MessageObservationsTest {
 
         assertThat(seen).doesNotContain("trace entered").allMatch(event -> event.startsWith("traced") || event.equals("handler"));
         assertThat(seen).filteredOn(event -> event.startsWith("traced start")).hasSize(6);
+    }
+
+    @Test
+    void aCallInAnUnsampledTraceCarriesItOnAndIsMeteredOnly() {
+        currentTrace = UNSAMPLED;
+        Map<String, String> headers = new HashMap<>();
+
+        CallObservations.stop(clients.client(RESERVE, "rest", headers), null);
+
+        assertThat(headers).containsExactly(Map.entry("traceparent", UNSAMPLED));
+        assertThat(seen).containsExactly("metered start client", "metered stop client OK");
+    }
+
+    @Test
+    void aCallInASampledTraceOrInNoneOrWithoutATracerIsObservedInFull() {
+        currentTrace = SAMPLED;
+        CallObservations.stop(clients.client(RESERVE, "grpc", new HashMap<>()), null);
+        currentTrace = null;
+        CallObservations.stop(clients.client(RESERVE, "grpc", new HashMap<>()), null);
+        currentTrace = UNSAMPLED;
+        CallObservations.stop(new ClientObservations(registry).client(RESERVE, "grpc", new HashMap<>()), null);
+
+        assertThat(seen).containsExactly("traced start client", "traced stop client OK", "traced start client",
+                "traced stop client OK", "traced start client", "traced stop client OK");
     }
 
     private void handle(MessageObservations observations, Map<String, String> headers) {
