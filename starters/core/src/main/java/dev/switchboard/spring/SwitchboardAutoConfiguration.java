@@ -75,9 +75,8 @@ public class SwitchboardAutoConfiguration {
             ObjectProvider<MeterRegistry> meters, ObjectProvider<ObservationPredicate> predicates,
             ObjectProvider<ObservationFilter> filters, ObjectProvider<GlobalObservationConvention<?>> conventions,
             ObjectProvider<UnsampledTraces> unsampled, Environment environment) {
-        ObservationRegistry registry = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
-        ObservationRegistry metersOnly = metersOnly(registry, meters, predicates, filters, conventions, environment);
-        return new MessageObservations(registry, metersOnly, metersOnly == null ? null : unsampled.getIfAvailable());
+        return unsampledAware(observations, meters, predicates, filters, conventions, unsampled, environment,
+                MessageObservations::new);
     }
 
     /**
@@ -90,9 +89,25 @@ public class SwitchboardAutoConfiguration {
             ObjectProvider<MeterRegistry> meters, ObjectProvider<ObservationPredicate> predicates,
             ObjectProvider<ObservationFilter> filters, ObjectProvider<GlobalObservationConvention<?>> conventions,
             ObjectProvider<UnsampledTraces> unsampled, Environment environment) {
+        return unsampledAware(observations, meters, predicates, filters, conventions, unsampled, environment,
+                ClientObservations::new);
+    }
+
+    /** What message and client observations are made of: the registry, a meters-only one, and the tracer's word. */
+    @FunctionalInterface
+    private interface UnsampledAware<T> {
+
+        T create(ObservationRegistry registry, ObservationRegistry metersOnly, UnsampledTraces unsampled);
+    }
+
+    /** Metered only in unsampled traces when the application meters and the tracer can tell; in full otherwise. */
+    private static <T> T unsampledAware(ObjectProvider<ObservationRegistry> observations,
+            ObjectProvider<MeterRegistry> meters, ObjectProvider<ObservationPredicate> predicates,
+            ObjectProvider<ObservationFilter> filters, ObjectProvider<GlobalObservationConvention<?>> conventions,
+            ObjectProvider<UnsampledTraces> unsampled, Environment environment, UnsampledAware<T> observing) {
         ObservationRegistry registry = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
         ObservationRegistry metersOnly = metersOnly(registry, meters, predicates, filters, conventions, environment);
-        return new ClientObservations(registry, metersOnly, metersOnly == null ? null : unsampled.getIfAvailable());
+        return observing.create(registry, metersOnly, metersOnly == null ? null : unsampled.getIfAvailable());
     }
 
     /** A registry that meters as the application's does, or null when the application does not meter observations. */
