@@ -97,12 +97,17 @@ final class PublishAttempts {
 
     private void attempt(Publish publish, int attempt) {
         Duration timeout = publish.settings().timeout();
+        boolean cutShort = false;
         if (publish.deadline() != null) {
             if (publish.deadline().isExpired()) {
                 publish.result().completeExceptionally(outOfTime(publish, attempt - 1, null));
                 return;
             }
-            timeout = min(timeout, publish.deadline().remaining());
+            Duration remaining = publish.deadline().remaining();
+            if (remaining.compareTo(timeout) < 0) {
+                timeout = remaining;
+                cutShort = true;
+            }
         }
         CompletableFuture<Void> sent;
         try {
@@ -111,7 +116,9 @@ final class PublishAttempts {
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }
-        sent.orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS).whenComplete((done, failure) -> {
+        CompletableFuture<Void> bounded = cutShort ? sent.orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS)
+                : ConfirmTimeouts.SHARED.within(sent, timeout);
+        bounded.whenComplete((done, failure) -> {
             if (failure == null) {
                 publish.result().complete(null);
             } else {
@@ -165,9 +172,5 @@ final class PublishAttempts {
                 "the deadline passed before the broker confirmed " + publish.message() + " on " + publish.destination()
                         + " (" + attempts + (attempts == 1 ? " attempt" : " attempts")
                         + (last == null ? "" : ", last: " + last) + ")", Map.of(), last);
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
     }
 }
