@@ -31,13 +31,6 @@ final class NatsConsumer {
     private static final Duration FETCH_WAIT = Duration.ofMillis(200);
     /** Messages a worker pulls at once; each is acknowledged on its own after its handler. */
     private static final int FETCH_BATCH = 10;
-    /**
-     * How often a fetched message not yet settled tells JetStream it is still being worked on
-     * ({@code +WPI}), well within the consumer's ack wait: a long handler (or one queued behind it in
-     * its batch) is not redelivered to another instance meanwhile, so it neither waits there as a
-     * duplicate in flight nor uses up the consumer's {@code max-deliver} with such redeliveries.
-     */
-    static final Duration IN_PROGRESS_EVERY = Duration.ofSeconds(10);
     private static final ScheduledExecutorService PROGRESS = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "switchboard-nats-in-progress");
         thread.setDaemon(true);
@@ -51,10 +44,20 @@ final class NatsConsumer {
     private final String durable;
     private final DeliveryLoop<io.nats.client.Message> loop;
     private final WorkerThreads workers;
+    private final Duration inProgressEvery;
+    /** What each running worker holds, for {@link #keepInProgress}. */
+    private final Set<Held> held = ConcurrentHashMap.newKeySet();
+    private ScheduledFuture<?> progress;
 
-    /** @param transport publishes the dead letters */
+    /**
+     * @param transport publishes the dead letters
+     * @param ackWait   the durable's: a fetched message not settled yet is told to JetStream as in progress
+     *                  ({@code +WPI}) every third of it, so a long handler (or one queued behind it in its batch)
+     *                  is not redelivered to another instance meanwhile, where it would only wait as a duplicate
+     *                  in flight and use up the consumer's {@code max-deliver}
+     */
     NatsConsumer(Subscription subscription, Connection connection, JetStream jetStream, String stream, String durable,
-            MessageTransport transport) {
+            MessageTransport transport, Duration ackWait) {
         this.subscription = subscription;
         this.connection = connection;
         this.jetStream = jetStream;
@@ -63,65 +66,107 @@ final class NatsConsumer {
         this.loop = new DeliveryLoop<>(subscription, new JetStreamHooks(transport));
         this.workers = new WorkerThreads("switchboard-nats-" + subscription.destination(), subscription.concurrency(),
                 this::work);
+        this.inProgressEvery = ackWait.dividedBy(3);
     }
 
+    /**
+     * One task per subscription walks the workers' unsettled messages, rather than one task scheduled and
+     * cancelled per fetch: that cost a map and a timer entry every ten messages, and a cancelled entry stayed
+     * on the timer until its time came.
+     */
     void start() {
+        long every = inProgressEvery.toMillis();
+        progress = PROGRESS.scheduleAtFixedRate(this::keepInProgress, every, every, TimeUnit.MILLISECONDS);
         workers.start();
     }
 
     /** A batch subscription fetches its batch (a fetch returns once full or after the wait), handled together. */
     private void work(BooleanSupplier running) {
         DurablePull pull = new DurablePull(connection, jetStream, subscription.destination(), stream, durable);
-        Subscription.Batch batch = subscription.batch();
-        if (batch == null) {
-            pull.run(running, FETCH_BATCH, FETCH_WAIT, this::deliverEach);
-        } else {
-            pull.run(running, batch.max(), batch.maxWait(), this::deliverAll);
+        Held mine = new Held();
+        held.add(mine);
+        try {
+            Subscription.Batch batch = subscription.batch();
+            if (batch == null) {
+                pull.run(running, FETCH_BATCH, FETCH_WAIT, fetched -> deliverEach(fetched, mine));
+            } else {
+                pull.run(running, batch.max(), batch.maxWait(), fetched -> deliverAll(fetched, mine));
+            }
+        } finally {
+            held.remove(mine);
         }
     }
 
     /** Delivers fetched messages one by one in order, keeping those not settled yet in progress on the server. */
-    private void deliverEach(List<io.nats.client.Message> fetched) {
+    private void deliverEach(List<io.nats.client.Message> fetched, Held mine) {
         if (fetched.isEmpty()) {
             return;
         }
-        try (KeptInProgress kept = new KeptInProgress(fetched)) {
+        Fetched current = mine.hold(fetched);
+        try {
             for (io.nats.client.Message received : fetched) {
                 loop.deliver(received);
-                kept.settled(received);
+                current.settledOne();
+            }
+        } finally {
+            mine.release();
+        }
+    }
+
+    private void deliverAll(List<io.nats.client.Message> fetched, Held mine) {
+        if (fetched.isEmpty()) {
+            return;
+        }
+        mine.hold(fetched);
+        try {
+            loop.deliverAll(fetched);
+        } finally {
+            mine.release();
+        }
+    }
+
+    private void keepInProgress() {
+        for (Held worker : held) {
+            Fetched current = worker.current;
+            if (current != null) {
+                current.keepInProgress();
             }
         }
     }
 
-    private void deliverAll(List<io.nats.client.Message> fetched) {
-        if (fetched.isEmpty()) {
-            return;
+    /** One worker's fetch being delivered, if any. */
+    private static final class Held {
+        private volatile Fetched current;
+
+        Fetched hold(List<io.nats.client.Message> fetched) {
+            Fetched held = new Fetched(fetched);
+            current = held;
+            return held;
         }
-        try (KeptInProgress kept = new KeptInProgress(fetched)) {
-            loop.deliverAll(fetched);
+
+        void release() {
+            current = null;
         }
     }
 
-    /** Fetched messages told to JetStream as in progress every {@link #IN_PROGRESS_EVERY} until settled or closed. */
-    private static final class KeptInProgress implements AutoCloseable {
+    /** A fetch delivered in order: the first {@code settled} of its messages are settled, the rest are not. */
+    private static final class Fetched {
+        private final List<io.nats.client.Message> messages;
+        /** Written by its worker alone. */
+        private volatile int settled;
 
-        private final Set<io.nats.client.Message> unsettled = ConcurrentHashMap.newKeySet();
-        private final ScheduledFuture<?> progress;
-
-        KeptInProgress(List<io.nats.client.Message> fetched) {
-            unsettled.addAll(fetched);
-            long every = IN_PROGRESS_EVERY.toMillis();
-            progress = PROGRESS.scheduleAtFixedRate(() -> unsettled.forEach(NatsConsumer::inProgress), every, every,
-                    TimeUnit.MILLISECONDS);
+        Fetched(List<io.nats.client.Message> messages) {
+            this.messages = messages;
         }
 
-        void settled(io.nats.client.Message received) {
-            unsettled.remove(received);
+        void settledOne() {
+            settled++;
         }
 
-        @Override
-        public void close() {
-            progress.cancel(false);
+        void keepInProgress() {
+            for (int i = settled; i < messages.size(); i++) {
+                inProgress(messages.get(i));
+            }
         }
     }
 
@@ -135,6 +180,9 @@ final class NatsConsumer {
 
     /** Lets the in-flight handlers finish (up to 10 s each), then stops. */
     void close() {
+        if (progress != null) {
+            progress.cancel(false);
+        }
         workers.close();
     }
 }

@@ -60,6 +60,8 @@ public final class NatsTransport implements MessageTransport {
     private final int orderedShards;
     private final int streamReplicas;
     private final OpenConsumers consumers = new OpenConsumers();
+    /** How long JetStream waits for an unordered consumer's ack before it delivers the message again. */
+    private final Duration ackWait;
     private final PublishCompletions completions = new PublishCompletions("switchboard-nats-acks");
 
     /**
@@ -94,7 +96,17 @@ public final class NatsTransport implements MessageTransport {
         this(connect(options), true, DEFAULT_ORDERED_SHARDS, 1);
     }
 
+    /** With another ack wait for its unordered consumers than the 30 s every other constructor gives: for tests. */
+    NatsTransport(Connection connection, Duration ackWait) {
+        this(connection, false, DEFAULT_ORDERED_SHARDS, 1, ackWait);
+    }
+
     private NatsTransport(Connection connection, boolean ownsConnection, int orderedShards, int streamReplicas) {
+        this(connection, ownsConnection, orderedShards, streamReplicas, ACK_WAIT);
+    }
+
+    private NatsTransport(Connection connection, boolean ownsConnection, int orderedShards, int streamReplicas,
+            Duration ackWait) {
         if (orderedShards < 1) {
             throw new IllegalArgumentException("ordered shards must be at least 1, got " + orderedShards);
         }
@@ -105,6 +117,7 @@ public final class NatsTransport implements MessageTransport {
         this.streamReplicas = streamReplicas;
         this.connection = connection;
         this.ownsConnection = ownsConnection;
+        this.ackWait = ackWait;
         try {
             this.jetStream = connection.jetStream();
             this.management = connection.jetStreamManagement();
@@ -196,14 +209,14 @@ public final class NatsTransport implements MessageTransport {
                     .filterSubject(subscription.destination())
                     .ackPolicy(AckPolicy.Explicit)
                     .deliverPolicy(DeliverPolicy.All)
-                    .ackWait(ACK_WAIT)
+                    .ackWait(ackWait)
                     // A safety net: Switchboard dead-letters on the last attempt itself.
                     .maxDeliver(subscription.retry().attempts() + 1)
                     .build());
         } catch (IOException | JetStreamApiException e) {
             throw new IllegalStateException("cannot create the JetStream consumer " + durable + " on " + stream, e);
         }
-        NatsConsumer consumer = new NatsConsumer(subscription, connection, jetStream, stream, durable, this);
+        NatsConsumer consumer = new NatsConsumer(subscription, connection, jetStream, stream, durable, this, ackWait);
         consumer.start();
         return consumers.add(consumer::close);
     }
