@@ -1,10 +1,12 @@
 package dev.switchboard.runtime.messaging;
 
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The default store: the most recent finished ids per JVM, bounded so a long-running consumer
@@ -14,14 +16,25 @@ import java.util.Set;
  * see them, and a duplicate arriving after its id was evicted runs again, which is why the bound
  * should cover the broker's redelivery window. The JDBC store of {@code switchboard-jdbc} is the
  * one that survives crashes and is shared.
+ *
+ * <p>Lock-free: an id is claimed with one {@code putIfAbsent} and settled with one write, so consumer
+ * threads never wait for each other here; it was two synchronized sections and a concatenated key per
+ * message. The bound may be passed by a few ids while threads finish at the same moment.
  */
 public final class InMemoryProcessedMessages implements ProcessedMessages {
 
     public static final int DEFAULT_CAPACITY = 100_000;
+    private static final Boolean RUNNING = Boolean.FALSE;
+    private static final Boolean FINISHED = Boolean.TRUE;
 
-    private final Map<String, Boolean> finished;
-    /** Never evicted: a duplicate of a running message must wait for its outcome, whatever the bound. */
-    private final Set<String> running = new HashSet<>();
+    private final int capacity;
+    /** Running ids ({@link #RUNNING}, never evicted: a duplicate of a running message waits for its outcome) and finished ones. */
+    private final Map<Key, Boolean> states = new ConcurrentHashMap<>();
+    /** The finished ids, oldest first, for eviction. */
+    private final Queue<Key> finishedInOrder = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger finished = new AtomicInteger();
+
+    private record Key(String group, String messageId) {}
 
     public InMemoryProcessedMessages() {
         this(DEFAULT_CAPACITY);
@@ -31,37 +44,28 @@ public final class InMemoryProcessedMessages implements ProcessedMessages {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
         }
-        this.finished = new LinkedHashMap<>(16, 0.75f, false) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.capacity = capacity;
     }
 
     @Override
     public boolean processOnce(String group, String messageId, Work work) throws Exception {
-        String key = key(group, messageId);
-        synchronized (this) {
-            if (finished.containsKey(key)) {
+        Key key = new Key(group, messageId);
+        Boolean before = states.putIfAbsent(key, RUNNING);
+        if (before != null) {
+            if (before) {
                 return false;
             }
-            if (!running.add(key)) {
-                throw new MessageInFlightException(group, messageId, null);
-            }
+            throw new MessageInFlightException(group, messageId, null);
         }
         boolean done = false;
         try {
             work.run();
             done = true;
         } finally {
-            synchronized (this) {
-                running.remove(key);
-                if (done) {
-                    finished.put(key, Boolean.TRUE);
-                }
+            if (done) {
+                finish(key);
+            } else {
+                states.remove(key, RUNNING);
             }
         }
         return true;
@@ -69,39 +73,49 @@ public final class InMemoryProcessedMessages implements ProcessedMessages {
 
     @Override
     public List<String> processAllOnce(String group, List<String> messageIds, BatchWork work) throws Exception {
-        Map<String, String> fresh = new LinkedHashMap<>();
-        synchronized (this) {
-            for (String messageId : messageIds) {
-                String key = key(group, messageId);
-                if (finished.containsKey(key) || fresh.containsKey(key)) {
-                    continue;
-                }
-                if (running.contains(key)) {
-                    throw new MessageInFlightException(group, messageId, null);
-                }
-                fresh.put(key, messageId);
+        Map<Key, String> claimed = new LinkedHashMap<>();
+        for (String messageId : messageIds) {
+            Key key = new Key(group, messageId);
+            if (claimed.containsKey(key)) {
+                continue;
             }
-            if (fresh.isEmpty()) {
-                return List.of();
+            Boolean before = states.putIfAbsent(key, RUNNING);
+            if (before == null) {
+                claimed.put(key, messageId);
+            } else if (!before) {
+                claimed.keySet().forEach(mine -> states.remove(mine, RUNNING));
+                throw new MessageInFlightException(group, messageId, null);
             }
-            running.addAll(fresh.keySet());
         }
+        if (claimed.isEmpty()) {
+            return List.of();
+        }
+        List<String> fresh = List.copyOf(claimed.values());
         boolean done = false;
         try {
-            work.run(List.copyOf(fresh.values()));
+            work.run(fresh);
             done = true;
         } finally {
-            synchronized (this) {
-                running.removeAll(fresh.keySet());
+            for (Key key : claimed.keySet()) {
                 if (done) {
-                    fresh.keySet().forEach(key -> finished.put(key, Boolean.TRUE));
+                    finish(key);
+                } else {
+                    states.remove(key, RUNNING);
                 }
             }
         }
-        return List.copyOf(fresh.values());
+        return fresh;
     }
 
-    private static String key(String group, String messageId) {
-        return group + '\u0000' + messageId;
+    private void finish(Key key) {
+        states.put(key, FINISHED);
+        finishedInOrder.add(key);
+        if (finished.incrementAndGet() > capacity) {
+            Key oldest = finishedInOrder.poll();
+            if (oldest != null) {
+                states.remove(oldest, FINISHED);
+                finished.decrementAndGet();
+            }
+        }
     }
 }
