@@ -6,6 +6,7 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 
@@ -21,22 +22,24 @@ import java.util.concurrent.locks.LockSupport;
  * attempt costs one lock-free enqueue, and its confirm nothing. The price is that a timeout fires up to a
  * tick late. A timeout cut short by a caller's deadline is not one of the queue's and keeps {@code orTimeout}.
  *
- * <p>Like {@code orTimeout}, the thread that fails an attempt runs what was chained to it; Switchboard's own
- * chains only record the outcome or schedule the next attempt. The thread parks while nothing waits.
+ * <p>An expired attempt is failed on {@code completions}, not on the sweeping thread: what is chained to it (the
+ * next attempt, a caller's callback, the outbox relay's next row) may block while the broker is away, and must
+ * not hold up every other timeout meanwhile. The sweeping thread parks while nothing waits.
  */
 final class ConfirmTimeouts implements AutoCloseable {
 
     static final Duration TICK = Duration.ofMillis(10);
-    static final ConfirmTimeouts SHARED = new ConfirmTimeouts("switchboard-publish-timeouts");
-
     private final Map<Duration, Queue<Waiting>> byTimeout = new ConcurrentHashMap<>();
+    private final Executor completions;
     private final Thread sweeper;
     /** Set while the sweeper parks with every queue empty: the next attempt wakes it. */
     private volatile boolean idle;
 
     private record Waiting(CompletableFuture<?> attempt, long deadline) {}
 
-    ConfirmTimeouts(String threadName) {
+    /** @param completions where expired attempts are failed: threads that may block */
+    ConfirmTimeouts(String threadName, Executor completions) {
+        this.completions = completions;
         sweeper = new Thread(this::sweep, threadName);
         sweeper.setDaemon(true);
         sweeper.start();
@@ -84,13 +87,14 @@ final class ConfirmTimeouts implements AutoCloseable {
     }
 
     /** Drops confirmed attempts from the head and fails expired ones, up to the first still within its time. */
-    private static void expire(Queue<Waiting> queue, long now) {
+    private void expire(Queue<Waiting> queue, long now) {
         for (Waiting head = queue.peek(); head != null; head = queue.peek()) {
             if (head.attempt().isDone()) {
                 queue.poll();
             } else if (now - head.deadline() >= 0) {
                 queue.poll();
-                head.attempt().completeExceptionally(new TimeoutException());
+                CompletableFuture<?> expired = head.attempt();
+                completions.execute(() -> expired.completeExceptionally(new TimeoutException()));
             } else {
                 return;
             }

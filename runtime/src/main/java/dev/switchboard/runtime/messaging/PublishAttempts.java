@@ -42,6 +42,8 @@ final class PublishAttempts {
         thread.setDaemon(true);
         return thread;
     });
+    /** Bounds every attempt by its policy's timeout; an expired one is failed on the retry threads. */
+    private static final ConfirmTimeouts TIMEOUTS = new ConfirmTimeouts("switchboard-publish-timeouts", RETRIES);
 
     private final MessageTransport transport;
     private final Executor retries;
@@ -117,7 +119,7 @@ final class PublishAttempts {
             sent = CompletableFuture.failedFuture(e);
         }
         CompletableFuture<Void> bounded = cutShort ? sent.orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS)
-                : ConfirmTimeouts.SHARED.within(sent, timeout);
+                : TIMEOUTS.within(sent, timeout);
         bounded.whenComplete((done, failure) -> {
             if (failure == null) {
                 publish.result().complete(null);

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
@@ -14,11 +17,13 @@ import org.junit.jupiter.api.Test;
 /** Attempts the broker never confirms fail after their timeout; confirmed ones are left alone and forgotten. */
 class ConfirmTimeoutsTest {
 
-    private final ConfirmTimeouts timeouts = new ConfirmTimeouts("test-timeouts");
+    private final ExecutorService completions = Executors.newCachedThreadPool();
+    private final ConfirmTimeouts timeouts = new ConfirmTimeouts("test-timeouts", completions);
 
     @AfterEach
     void close() {
         timeouts.close();
+        completions.shutdownNow();
     }
 
     @Test
@@ -79,6 +84,33 @@ class ConfirmTimeoutsTest {
             Thread.sleep(10);
         }
         assertThat(timeouts.waiting()).isZero();
+    }
+
+    @Test
+    void aCallbackBlockedOnAnExpiredAttemptDoesNotHoldUpTheNextTimeout() throws Exception {
+        CompletableFuture<Void> first = new CompletableFuture<>();
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> blocked = first.handle((done, failure) -> {
+            await(release);
+            return null;
+        });
+        timeouts.within(first, Duration.ofMillis(20));
+        CompletableFuture<Void> second = new CompletableFuture<>();
+
+        timeouts.within(second, Duration.ofMillis(100));
+
+        assertThatThrownBy(() -> second.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(TimeoutException.class);
+        assertThat(blocked).isNotDone();
+        release.countDown();
+        blocked.get(5, TimeUnit.SECONDS);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
