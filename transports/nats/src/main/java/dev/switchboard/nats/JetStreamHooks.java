@@ -30,10 +30,48 @@ final class JetStreamHooks implements DeliveryHooks<io.nats.client.Message> {
         return NatsCloudEvents.salvage(received);
     }
 
-    /** JetStream counts the deliveries of each message to the durable consumer. */
+    /** JetStream counts the deliveries of each message to the durable consumer, in the ack subject. */
     @Override
     public int attempt(io.nats.client.Message received) {
-        return (int) received.metaData().deliveredCount();
+        long delivered = deliveredCount(received.getReplyTo());
+        return (int) (delivered > 0 ? delivered : received.metaData().deliveredCount());
+    }
+
+    /**
+     * The delivery count in a JetStream ack subject, {@code $JS.ACK.<stream>.<consumer>.<delivered>.…} (8 or 9
+     * tokens) or {@code $JS.ACK.<domain>.<account>.<stream>.<consumer>.<delivered>.…} (11 or more), the forms
+     * jnats' {@code metaData()} reads; -1 for anything else, which {@code metaData()} then rejects. Why not
+     * {@code metaData()} every time: it also splits every token into a string and parses the timestamp into a
+     * {@code ZonedDateTime}, about a kilobyte of garbage per message for the one number read here.
+     */
+    static long deliveredCount(String ackSubject) {
+        if (ackSubject == null || !ackSubject.startsWith("ACK.", ackSubject.indexOf('.') + 1)) {
+            return -1;
+        }
+        int tokens = 1;
+        for (int i = 0; i < ackSubject.length(); i++) {
+            if (ackSubject.charAt(i) == '.') {
+                tokens++;
+            }
+        }
+        int index = tokens == 8 || tokens == 9 ? 4 : tokens >= 11 ? 6 : -1;
+        if (index < 0) {
+            return -1;
+        }
+        int start = 0;
+        for (int i = 0; i < index; i++) {
+            start = ackSubject.indexOf('.', start) + 1;
+        }
+        int end = ackSubject.indexOf('.', start);
+        long count = 0;
+        for (int i = start; i < end; i++) {
+            char digit = ackSubject.charAt(i);
+            if (digit < '0' || digit > '9' || count > Integer.MAX_VALUE) {
+                return -1;
+            }
+            count = count * 10 + (digit - '0');
+        }
+        return end > start ? count : -1;
     }
 
     @Override
