@@ -185,8 +185,13 @@ public final class CloudEventsBinding {
             } else if (name.equals(contentTypeHeader)) {
                 contentType = value;
             } else if (!name.equalsIgnoreCase(contentTypeHeader) && !isBrokers(name) && value != null) {
+                // Mostly one (traceparent): kept as Map.of, which the Message takes as it is instead of copying.
                 if (extensions == null) {
-                    extensions = new LinkedHashMap<>();
+                    extensions = Map.of(name, value);
+                    return;
+                }
+                if (!(extensions instanceof LinkedHashMap)) {
+                    extensions = new LinkedHashMap<>(extensions);
                 }
                 extensions.put(name, value);
             }
