@@ -2,6 +2,8 @@ package dev.switchboard.nats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.runtime.ErrorCode;
+import dev.switchboard.runtime.SwitchboardException;
 import dev.switchboard.runtime.messaging.Message;
 import dev.switchboard.runtime.messaging.MessageHandler;
 import dev.switchboard.runtime.messaging.Subscription;
@@ -24,16 +26,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A handler that runs longer than the consumer's ack wait keeps its message, and the messages fetched behind
- * it, from being redelivered to another worker: they are told to JetStream as in progress until settled. On
- * the local NATS server, with an ack wait of 1.5 s against a handler of 4 s.
+ * How JetStream deliveries reach the handler, on the local NATS server: a handler that runs longer than the
+ * consumer's ack wait (1.5 s here, against a handler of 4 s) keeps its message, and the messages fetched
+ * behind it, from being redelivered to another worker, since they are told to JetStream as in progress until
+ * settled; and the attempt a handler sees is JetStream's count of deliveries, read from the ack subject.
  */
-class NatsInProgressTest {
+class NatsDeliveriesTest {
 
     private static final Duration ACK_WAIT = Duration.ofMillis(1_500);
 
     private final String destination = "sb-it-progress-" + UUID.randomUUID().toString().substring(0, 8);
     private final Queue<String> handled = new ConcurrentLinkedQueue<>();
+    private final Queue<Integer> attempts = new ConcurrentLinkedQueue<>();
     private Connection connection;
     private JetStreamManagement management;
     private NatsTransport transport;
@@ -77,6 +81,30 @@ class NatsInProgressTest {
         }
         assertThat(handled).containsExactlyInAnyOrder("slow", "behind-1", "behind-2");
         assertThat(consumer().getRedelivered()).as("deliveries JetStream made again").isZero();
+    }
+
+    @Test
+    void eachRedeliveryCountsOneMoreAttempt() throws Exception {
+        transport.declare(destination, Subscription.Mode.PUBLISH_SUBSCRIBE, false);
+        transport.publish(destination, new Message(UUID.randomUUID().toString(), "t", "s", "k", Instant.now(),
+                "application/json", Map.of(), "{}".getBytes(StandardCharsets.UTF_8))).get(10, TimeUnit.SECONDS);
+
+        transport.subscribe(new Subscription(destination, Subscription.Mode.PUBLISH_SUBSCRIBE, "count",
+                (MessageHandler) (message, delivery) -> {
+                    attempts.add(delivery.attempt());
+                    if (delivery.attempt() < 3) {
+                        throw new SwitchboardException(ErrorCode.UNAVAILABLE, "UNAVAILABLE", "not yet", Map.of());
+                    }
+                }, new RetrySettings(4, Duration.ofMillis(50), Duration.ofMillis(200), 0.0, 0.0),
+                destination + ".dlq", 1, false));
+
+        Instant bound = Instant.now().plusSeconds(15);
+        while (attempts.size() < 3) {
+            assertThat(Instant.now()).as("three deliveries within 15 s").isBefore(bound);
+            Thread.sleep(50);
+        }
+        Thread.sleep(500);
+        assertThat(attempts).containsExactlyElementsOf(List.of(1, 2, 3));
     }
 
     private boolean settled() throws Exception {
