@@ -4,6 +4,7 @@ import dev.switchboard.benchmarks.messaging.bare.BareKafkaSide;
 import dev.switchboard.benchmarks.messaging.bare.BareNatsSide;
 import dev.switchboard.benchmarks.messaging.bare.BareRabbitSide;
 import dev.switchboard.benchmarks.messaging.ceiling.KafkaCeiling;
+import dev.switchboard.kafka.KafkaTopics;
 import dev.switchboard.benchmarks.messaging.ceiling.NatsCeiling;
 import dev.switchboard.benchmarks.messaging.generated.GeneratedSide;
 import java.util.ArrayList;
@@ -69,8 +70,10 @@ public final class MessagingBenchmark {
             }
         }
         if (brokers.contains("kafka")) {
-            // No Kafka server runs here: spring-kafka's in-process KRaft broker, the same for both sides.
-            EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 2, "bench.prices.changed", "bench.bare.prices",
+            // No Kafka server runs here: spring-kafka's in-process KRaft broker, the same for both sides. Every topic
+            // has the partitions Switchboard creates its topics with: fewer would give the bare producer fuller batches.
+            EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, KafkaTopics.DEFAULTS.partitions(),
+                    "bench.prices.changed", "bench.bare.prices",
                     "bench.guarded.prices", "bench.guarded.prices-dlt");
             kafka.afterPropertiesSet();
             try (Side generated = new GeneratedSide(Map.of("switchboard.messaging.broker", "kafka",
