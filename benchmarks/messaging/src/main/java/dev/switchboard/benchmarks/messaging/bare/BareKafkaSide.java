@@ -37,6 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class BareKafkaSide implements Side {
 
+    /** The template's: a template closes only a factory it made itself, so {@link #close} closes this one. */
+    private final DefaultKafkaProducerFactory<String, byte[]> producers;
     private final KafkaTemplate<String, byte[]> template;
     private final ConcurrentMessageListenerContainer<String, byte[]> container;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -52,12 +54,13 @@ public final class BareKafkaSide implements Side {
     public BareKafkaSide(String bootstrapServers, boolean guarantees) {
         seen = guarantees ? new SeenIds() : null;
         topic = "bench." + (guarantees ? "guarded" : "bare") + ".prices";
-        template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
+        producers = new DefaultKafkaProducerFactory<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)));
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        template = new KafkaTemplate<>(producers);
         ContainerProperties properties = new ContainerProperties(topic);
         properties.setGroupId(topic.replace('.', '-'));
         properties.setAckMode(ContainerProperties.AckMode.MANUAL);
@@ -119,5 +122,6 @@ public final class BareKafkaSide implements Side {
     public void close() {
         container.stop();
         template.destroy();
+        producers.destroy();
     }
 }
