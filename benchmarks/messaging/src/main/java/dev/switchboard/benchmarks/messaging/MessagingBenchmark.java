@@ -3,6 +3,7 @@ package dev.switchboard.benchmarks.messaging;
 import dev.switchboard.benchmarks.messaging.bare.BareKafkaSide;
 import dev.switchboard.benchmarks.messaging.bare.BareNatsSide;
 import dev.switchboard.benchmarks.messaging.bare.BareRabbitSide;
+import dev.switchboard.benchmarks.messaging.bare.BareTracing;
 import dev.switchboard.benchmarks.messaging.ceiling.KafkaCeiling;
 import dev.switchboard.benchmarks.messaging.ceiling.NatsCeiling;
 import dev.switchboard.benchmarks.messaging.generated.GeneratedSide;
@@ -91,6 +92,7 @@ public final class MessagingBenchmark {
                 kafka.destroy();
             }
         }
+        BareTracing.close();
         System.out.println();
         ratios.forEach(System.out::println);
     }
@@ -125,6 +127,8 @@ public final class MessagingBenchmark {
             }
         }
         List<Result> latency = paced.stream().map(MessagingBenchmark::median).toList();
+        // -Dbench.bareTracing=true: the baselines observed by their library's own tracing, named so in every line.
+        library = BareTracing.ENABLED ? library + " traced" : library;
         List<String> names = List.of("generated", "bare " + library, library + ", same guarantees by hand");
         for (int s = 0; s < sides.size(); s++) {
             System.out.printf(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.0f | %.0f |%n", broker, names.get(s), perSecond[s],

@@ -33,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * does), JSON payloads — without CloudEvent headers, observation, idempotency, retries or dead-lettering. With
  * {@code guarantees}, the same plus what a developer adds by hand for Switchboard's delivery guarantees: a message id
  * header and in-memory dedup ({@link SeenIds}), and spring-kafka's error handler retrying a failed record twice
- * and then publishing it to the dead-letter topic.
+ * and then publishing it to the dead-letter topic. With {@link BareTracing}, spring-kafka's own observations on the
+ * template and the container.
  */
 public final class BareKafkaSide implements Side {
 
@@ -61,7 +62,13 @@ public final class BareKafkaSide implements Side {
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
         template = new KafkaTemplate<>(producers);
+        if (BareTracing.ENABLED) {
+            template.setObservationEnabled(true);
+            template.setObservationRegistry(BareTracing.registry());
+        }
         ContainerProperties properties = new ContainerProperties(topic);
+        properties.setObservationEnabled(BareTracing.ENABLED);
+        properties.setObservationRegistry(BareTracing.registry());
         properties.setGroupId(topic.replace('.', '-'));
         properties.setAckMode(ContainerProperties.AckMode.MANUAL);
         properties.setMessageListener((AcknowledgingMessageListener<String, byte[]>) (record, acknowledgment) -> {

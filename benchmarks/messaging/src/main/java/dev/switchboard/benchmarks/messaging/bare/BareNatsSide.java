@@ -3,6 +3,11 @@ package dev.switchboard.benchmarks.messaging.bare;
 import dev.switchboard.benchmarks.messaging.Deliveries;
 import dev.switchboard.benchmarks.messaging.Side;
 import dev.switchboard.benchmarks.messaging.prices.PriceChanged;
+import io.micrometer.common.KeyValues;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.ReceiverContext;
+import io.micrometer.observation.transport.SenderContext;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
@@ -15,6 +20,8 @@ import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
+import io.nats.client.impl.Headers;
+import io.nats.client.impl.NatsMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -27,7 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
  * CloudEvent headers, observation, idempotency or dead-lettering. With {@code guarantees}, the same
  * plus what a developer adds by hand for Switchboard's delivery guarantees: a message id header and
  * in-memory dedup ({@link SeenIds}), a failed message redelivered (nak) up to three deliveries and
- * then published to a dead-letter subject.
+ * then published to a dead-letter subject. With {@link BareTracing}, each publish and each message observed by hand
+ * with Micrometer's sender and receiver contexts (jnats has no observation of its own), the trace context in the
+ * message's headers.
  */
 public final class BareNatsSide implements Side {
 
@@ -37,6 +46,15 @@ public final class BareNatsSide implements Side {
     private final JetStream jetStream;
     private final JsonMapper json = JsonMapper.builder().build();
     private final AtomicBoolean running = new AtomicBoolean(true);
+    /** Micrometer's no-op registry unless {@link BareTracing} is on. */
+    private final ObservationRegistry tracing = BareTracing.registry();
+    /**
+     * The keys OpenTelemetry's messaging conventions ask for, as spring-kafka's and spring-amqp's observations carry
+     * such keys (two to six each; Switchboard's five), so the hand-written one is not the cheapest that could be
+     * written: each key is a tag on every timer and an attribute on every span.
+     */
+    private final KeyValues publishKeys;
+    private final KeyValues processKeys;
     private final List<Thread> workers = new ArrayList<>();
     /** Null without {@code guarantees}. */
     private final SeenIds seen;
@@ -57,6 +75,10 @@ public final class BareNatsSide implements Side {
         deadLetters = subject + ".dlq";
         stream = "bench_" + variant + "_prices";
         durable = variant;
+        publishKeys = KeyValues.of("messaging.system", "nats", "messaging.operation", "publish",
+                "messaging.destination.name", subject);
+        processKeys = KeyValues.of("messaging.system", "nats", "messaging.operation", "process",
+                "messaging.destination.name", subject);
         connection = Nats.connect(url);
         jetStream = connection.jetStream();
         JetStreamManagement management = connection.jetStreamManagement();
@@ -81,15 +103,16 @@ public final class BareNatsSide implements Side {
             JetStreamSubscription pull = jetStream.subscribe(subject, PullSubscribeOptions.bind(stream, durable));
             while (running.get()) {
                 for (Message message : pull.fetch(10, java.time.Duration.ofMillis(200))) {
-                    if (seen == null) {
-                        if (CloudEventHeaders.ENABLED) {
-                            CloudEventHeaders.read("ce-", each -> message.getHeaders().forEach((name, values) ->
-                                    each.accept(name, values.get(0))));
-                        }
-                        Deliveries.received(json.readValue(message.getData(), PriceChanged.class).sentAt());
-                        message.ack();
+                    if (tracing.isNoop()) {
+                        handle(message);
                     } else {
-                        handleOnce(message);
+                        ReceiverContext<Message> context = new ReceiverContext<>((carrier, key) ->
+                                carrier.getHeaders() == null ? null : carrier.getHeaders().getFirst(key));
+                        context.setCarrier(message);
+                        context.setRemoteServiceName("nats");
+                        Observation.createNotStarted("bench.nats.process", () -> context, tracing)
+                                .contextualName(subject + " process").lowCardinalityKeyValues(processKeys)
+                                .observeChecked(() -> handle(message));
                     }
                 }
             }
@@ -98,6 +121,19 @@ public final class BareNatsSide implements Side {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    private void handle(Message message) throws Exception {
+        if (seen != null) {
+            handleOnce(message);
+            return;
+        }
+        if (CloudEventHeaders.ENABLED) {
+            CloudEventHeaders.read("ce-", each -> message.getHeaders().forEach((name, values) ->
+                    each.accept(name, values.get(0))));
+        }
+        Deliveries.received(json.readValue(message.getData(), PriceChanged.class).sentAt());
+        message.ack();
     }
 
     private void handleOnce(Message message) throws Exception {
@@ -120,17 +156,30 @@ public final class BareNatsSide implements Side {
     @Override
     public CompletableFuture<?> publish(long sequence, long sentAtNanos) {
         byte[] body = json.writeValueAsBytes(new PriceChanged("sku-" + (sequence % 100), sequence, sentAtNanos));
-        if (seen != null) {
-            io.nats.client.impl.Headers headers = new io.nats.client.impl.Headers();
-            headers.put(SeenIds.HEADER, java.util.UUID.randomUUID().toString());
-            return jetStream.publishAsync(io.nats.client.impl.NatsMessage.builder().subject(subject).headers(headers).data(body).build());
-        }
-        if (!CloudEventHeaders.ENABLED) {
+        if (seen == null && !CloudEventHeaders.ENABLED && tracing.isNoop()) {
             return jetStream.publishAsync(subject, body);
         }
-        io.nats.client.impl.Headers headers = new io.nats.client.impl.Headers();
-        CloudEventHeaders.write("ce-", sequence, headers::put);
-        return jetStream.publishAsync(io.nats.client.impl.NatsMessage.builder().subject(subject).headers(headers).data(body).build());
+        Headers headers = new Headers();
+        if (seen != null) {
+            headers.put(SeenIds.HEADER, java.util.UUID.randomUUID().toString());
+        } else if (CloudEventHeaders.ENABLED) {
+            CloudEventHeaders.write("ce-", sequence, headers::put);
+        }
+        if (tracing.isNoop()) {
+            return jetStream.publishAsync(NatsMessage.builder().subject(subject).headers(headers).data(body).build());
+        }
+        SenderContext<Headers> context = new SenderContext<>(Headers::put);
+        context.setCarrier(headers);
+        context.setRemoteServiceName("nats");
+        Observation observation = Observation.createNotStarted("bench.nats.publish", () -> context, tracing)
+                .contextualName(subject + " send").lowCardinalityKeyValues(publishKeys).start();
+        return jetStream.publishAsync(NatsMessage.builder().subject(subject).headers(headers).data(body).build())
+                .whenComplete((acknowledged, failure) -> {
+                    if (failure != null) {
+                        observation.error(failure);
+                    }
+                    observation.stop();
+                });
     }
 
     @Override

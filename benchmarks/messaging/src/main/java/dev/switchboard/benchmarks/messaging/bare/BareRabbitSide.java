@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * payloads, correlated publisher confirms — without CloudEvent headers, observation, idempotency,
  * retries or dead-lettering. With {@code guarantees}, the same plus what a developer adds by hand for
  * Switchboard's delivery guarantees: the AMQP message id and in-memory dedup ({@link SeenIds}), and a
- * queue that dead-letters a rejected message to a dead-letter queue, a failed message rejected.
+ * queue that dead-letters a rejected message to a dead-letter queue, a failed message rejected. With
+ * {@link BareTracing}, spring-amqp's own observations on the template and the container.
  */
 public final class BareRabbitSide implements Side {
 
@@ -62,6 +63,13 @@ public final class BareRabbitSide implements Side {
         admin.declareBinding(BindingBuilder.bind(queue).to(exchange).with("#"));
         template = new RabbitTemplate(connections);
         container = new SimpleMessageListenerContainer(connections);
+        if (BareTracing.ENABLED) {
+            // spring-amqp looks its observation registry up in the application context.
+            template.setApplicationContext(BareTracing.context());
+            template.setObservationEnabled(true);
+            container.setApplicationContext(BareTracing.context());
+            container.setObservationEnabled(true);
+        }
         container.setQueueNames(queueName);
         container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
         container.setConcurrentConsumers(2);
