@@ -4,6 +4,7 @@ import dev.switchboard.benchmarks.messaging.bare.BareKafkaSide;
 import dev.switchboard.benchmarks.messaging.bare.BareNatsSide;
 import dev.switchboard.benchmarks.messaging.bare.BareRabbitSide;
 import dev.switchboard.benchmarks.messaging.bare.BareTracing;
+import dev.switchboard.benchmarks.messaging.bare.CloudEventHeaders;
 import dev.switchboard.benchmarks.messaging.ceiling.KafkaCeiling;
 import dev.switchboard.benchmarks.messaging.ceiling.NatsCeiling;
 import dev.switchboard.benchmarks.messaging.generated.GeneratedSide;
@@ -129,18 +130,22 @@ public final class MessagingBenchmark {
         List<Result> latency = paced.stream().map(MessagingBenchmark::median).toList();
         // -Dbench.bareTracing=true: the baselines observed by their library's own tracing, named so in every line.
         library = BareTracing.ENABLED ? library + " traced" : library;
-        List<String> names = List.of("generated", "bare " + library, library + ", same guarantees by hand");
+        // -Dbench.bareHeaders=true: the baselines carry the CloudEvent envelope, the guarded one dedups by its id.
+        String envelope = CloudEventHeaders.ENABLED ? " with the CloudEvent envelope" : "";
+        List<String> names = List.of("generated", "bare " + library + envelope,
+                library + envelope + ", same guarantees by hand");
         for (int s = 0; s < sides.size(); s++) {
             System.out.printf(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.0f | %.0f |%n", broker, names.get(s), perSecond[s],
                     offered, latency.get(s).p50(), latency.get(s).p99());
         }
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "%s: throughput %.2f×, p99 %.2f× (generated / bare %s)", broker,
-                perSecond[0] / perSecond[1], latency.get(0).p99() / latency.get(1).p99(), library));
+        lines.add(String.format(Locale.ROOT, "%s: throughput %.2f×, p99 %.2f× (generated / bare %s%s)", broker,
+                perSecond[0] / perSecond[1], latency.get(0).p99() / latency.get(1).p99(), library, envelope));
         if (guarded != null) {
             lines.add(String.format(Locale.ROOT, "%s, same guarantees: throughput %.2f×, p99 %.2f× (generated / %s with "
-                    + "message ids, in-memory dedup and dead letters by hand)", broker, perSecond[0] / perSecond[2],
-                    latency.get(0).p99() / latency.get(2).p99(), library));
+                    + "%s, in-memory dedup and dead letters by hand)", broker, perSecond[0] / perSecond[2],
+                    latency.get(0).p99() / latency.get(2).p99(), library,
+                    CloudEventHeaders.ENABLED ? "the CloudEvent envelope" : "message ids"));
         }
         return lines;
     }

@@ -72,17 +72,17 @@ public final class BareKafkaSide implements Side {
         properties.setGroupId(topic.replace('.', '-'));
         properties.setAckMode(ContainerProperties.AckMode.MANUAL);
         properties.setMessageListener((AcknowledgingMessageListener<String, byte[]>) (record, acknowledgment) -> {
+            String cloudEventId = CloudEventHeaders.ENABLED ? CloudEventHeaders.read("ce_", each ->
+                    record.headers().forEach(header ->
+                            each.accept(header.key(), new String(header.value(), StandardCharsets.UTF_8)))) : null;
             if (seen == null) {
-                if (CloudEventHeaders.ENABLED) {
-                    CloudEventHeaders.read("ce_", each -> record.headers().forEach(header ->
-                            each.accept(header.key(), new String(header.value(), StandardCharsets.UTF_8))));
-                }
                 Deliveries.received(json.readValue(record.value(), PriceChanged.class).sentAt());
                 acknowledgment.acknowledge();
                 return;
             }
             Header header = record.headers().lastHeader(SeenIds.HEADER);
-            String id = header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+            String id = CloudEventHeaders.ENABLED ? cloudEventId
+                    : header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
             if (seen.first(id)) {
                 try {
                     Deliveries.received(json.readValue(record.value(), PriceChanged.class).sentAt());
@@ -114,14 +114,13 @@ public final class BareKafkaSide implements Side {
         if (seen == null && !CloudEventHeaders.ENABLED) {
             return template.send(topic, key, value);
         }
-        if (seen == null) {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+        if (CloudEventHeaders.ENABLED) {
             CloudEventHeaders.write("ce_", sequence, (name, header) ->
                     record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
-            return template.send(record);
+        } else {
+            record.headers().add(SeenIds.HEADER, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
         }
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
-        record.headers().add(SeenIds.HEADER, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
         return template.send(record);
     }
 

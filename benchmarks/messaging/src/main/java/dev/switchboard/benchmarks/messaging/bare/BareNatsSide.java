@@ -124,20 +124,18 @@ public final class BareNatsSide implements Side {
     }
 
     private void handle(Message message) throws Exception {
+        String cloudEventId = CloudEventHeaders.ENABLED ? CloudEventHeaders.read("ce-", each ->
+                message.getHeaders().forEach((name, values) -> each.accept(name, values.get(0)))) : null;
         if (seen != null) {
-            handleOnce(message);
+            handleOnce(message, CloudEventHeaders.ENABLED ? cloudEventId
+                    : message.getHeaders() == null ? null : message.getHeaders().getFirst(SeenIds.HEADER));
             return;
-        }
-        if (CloudEventHeaders.ENABLED) {
-            CloudEventHeaders.read("ce-", each -> message.getHeaders().forEach((name, values) ->
-                    each.accept(name, values.get(0))));
         }
         Deliveries.received(json.readValue(message.getData(), PriceChanged.class).sentAt());
         message.ack();
     }
 
-    private void handleOnce(Message message) throws Exception {
-        String id = message.getHeaders() == null ? null : message.getHeaders().getFirst(SeenIds.HEADER);
+    private void handleOnce(Message message, String id) throws Exception {
         if (seen.first(id)) {
             try {
                 Deliveries.received(json.readValue(message.getData(), PriceChanged.class).sentAt());
@@ -160,10 +158,10 @@ public final class BareNatsSide implements Side {
             return jetStream.publishAsync(subject, body);
         }
         Headers headers = new Headers();
-        if (seen != null) {
-            headers.put(SeenIds.HEADER, java.util.UUID.randomUUID().toString());
-        } else if (CloudEventHeaders.ENABLED) {
+        if (CloudEventHeaders.ENABLED) {
             CloudEventHeaders.write("ce-", sequence, headers::put);
+        } else if (seen != null) {
+            headers.put(SeenIds.HEADER, java.util.UUID.randomUUID().toString());
         }
         if (tracing.isNoop()) {
             return jetStream.publishAsync(NatsMessage.builder().subject(subject).headers(headers).data(body).build());

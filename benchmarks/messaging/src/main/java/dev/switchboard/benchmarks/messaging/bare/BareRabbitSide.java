@@ -76,16 +76,15 @@ public final class BareRabbitSide implements Side {
         container.setPrefetchCount(10);
         container.setMessageListener((ChannelAwareMessageListener) (message, channel) -> {
             long tag = message.getMessageProperties().getDeliveryTag();
+            String cloudEventId = CloudEventHeaders.ENABLED ? CloudEventHeaders.read("cloudEvents_", each ->
+                    message.getMessageProperties().getHeaders().forEach((name, value) ->
+                            each.accept(name, String.valueOf(value)))) : null;
             if (seen == null) {
-                if (CloudEventHeaders.ENABLED) {
-                    CloudEventHeaders.read("cloudEvents_", each -> message.getMessageProperties().getHeaders()
-                            .forEach((name, value) -> each.accept(name, String.valueOf(value))));
-                }
                 Deliveries.received(json.readValue(message.getBody(), PriceChanged.class).sentAt());
                 channel.basicAck(tag, false);
                 return;
             }
-            String id = message.getMessageProperties().getMessageId();
+            String id = CloudEventHeaders.ENABLED ? cloudEventId : message.getMessageProperties().getMessageId();
             if (seen.first(id)) {
                 try {
                     Deliveries.received(json.readValue(message.getBody(), PriceChanged.class).sentAt());
@@ -105,14 +104,14 @@ public final class BareRabbitSide implements Side {
     public CompletableFuture<?> publish(long sequence, long sentAtNanos) {
         MessageProperties properties = new MessageProperties();
         properties.setContentType("application/json");
-        if (seen != null) {
-            properties.setMessageId(java.util.UUID.randomUUID().toString());
-        } else if (CloudEventHeaders.ENABLED) {
+        if (CloudEventHeaders.ENABLED) {
             CloudEventHeaders.write("cloudEvents_", sequence, (name, value) -> {
                 if (!name.equals("content-type")) {
                     properties.setHeader(name, value);
                 }
             });
+        } else if (seen != null) {
+            properties.setMessageId(java.util.UUID.randomUUID().toString());
         }
         byte[] body = json.writeValueAsBytes(new PriceChanged("sku-" + (sequence % 100), sequence, sentAtNanos));
         CorrelationData correlation = new CorrelationData(Long.toString(sequence));
