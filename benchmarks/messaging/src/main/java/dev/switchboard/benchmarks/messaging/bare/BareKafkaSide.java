@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -80,9 +81,7 @@ public final class BareKafkaSide implements Side {
                 acknowledgment.acknowledge();
                 return;
             }
-            Header header = record.headers().lastHeader(SeenIds.HEADER);
-            String id = CloudEventHeaders.ENABLED ? cloudEventId
-                    : header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+            String id = CloudEventHeaders.ENABLED ? cloudEventId : messageId(record);
             if (seen.first(id)) {
                 try {
                     Deliveries.received(json.readValue(record.value(), PriceChanged.class).sentAt());
@@ -105,6 +104,11 @@ public final class BareKafkaSide implements Side {
                     new FixedBackOff(100, 2)));
         }
         container.start();
+    }
+
+    private static String messageId(ConsumerRecord<String, byte[]> record) {
+        Header header = record.headers().lastHeader(SeenIds.HEADER);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     @Override
